@@ -1,0 +1,51 @@
+/**
+ * The registry of stable error codes. Each code is documented in docs/errors.md; a test keeps the two
+ * in step. Codes are API: add new ones, never rename or reuse a retired one.
+ */
+export const ERROR_CODES = {
+  // Loading and resolving configuration (NC_CFG_*).
+  NC_CFG_READ: 'A configuration file could not be read.',
+  NC_CFG_PARSE: 'A configuration file is not valid YAML or JSON.',
+  NC_CFG_DUPLICATE_KEY: 'A mapping has the same key twice.',
+  NC_CFG_UNKNOWN_KEY: 'A key is not part of the schema.',
+  NC_CFG_MISSING_KEY: 'A required key is missing.',
+  NC_CFG_INVALID_TYPE: 'A value has the wrong type.',
+  NC_CFG_INVALID_VALUE: 'A value is outside what the schema allows.',
+  NC_CFG_UNKNOWN_KIND: 'A constraint kind is not known.',
+  NC_CFG_INVALID_PARAMS: 'The parameters of a constraint are invalid.',
+  NC_CFG_INVALID_REGEX: 'A regular expression does not compile in the linear-time engine.',
+  NC_CFG_INVALID_EXPR: 'A CEL expression does not parse or exceeds its limits.',
+  NC_CFG_UNKNOWN_TEMPLATE: 'A `use:` names a template that does not exist.',
+  NC_CFG_TEMPLATE_CYCLE: 'Templates use each other in a cycle.',
+  NC_CFG_UNKNOWN_PROFILE: 'A profile (or its `extends`) does not exist.',
+  NC_CFG_PROFILE_CYCLE: 'Profiles extend each other in a cycle.',
+  NC_CFG_UNKNOWN_STEP: 'A reference names a step that does not exist.',
+  NC_CFG_STEP_CYCLE: 'Steps reference each other in a cycle.',
+  NC_CFG_DUPLICATE_ID: 'Two constraints in one scope share an id.',
+  NC_CFG_ENV_NOT_ALLOWED: '`${ENV}` interpolation is used in a field that does not allow it.',
+  NC_CFG_ENV_MISSING: 'An interpolated environment variable is not set.',
+  NC_CFG_ADAPTER_NOT_ALLOWED: 'A step uses an adapter that the profile does not allow.',
+  NC_CFG_INVALID_TEMPLATE_REF: 'A `{{ }}` placeholder refers to something that does not exist.',
+  NC_CFG_INVALID_WAIVER: 'A waiver is malformed or names no known constraint.',
+  NC_CFG_INVALID_RECOVERY: 'A recovery ladder is malformed.',
+  // Running (NC_RUN_*).
+  NC_RUN_INPUT_INVALID: 'Run inputs do not match the declared input schema.',
+  NC_RUN_UNKNOWN_FUNCTION: 'A function step names a function that was not registered.',
+  NC_RUN_UNKNOWN_ADAPTER: 'No adapter is registered for a model reference.',
+  NC_RUN_RENDER: 'A prompt template could not be rendered.',
+  NC_RUN_ABORTED: 'The run was cancelled through its AbortSignal.',
+  NC_RUN_INTERNAL: 'An internal error aborted the run.',
+  NC_RUN_EFFECT_MISSING: 'A replayed run asked for an effect that was not recorded.',
+  // Adapters (NC_ADAPTER_*).
+  NC_ADAPTER_SCRIPT_EXHAUSTED: 'A scripted adapter has no response left for this attempt.',
+  NC_ADAPTER_SCRIPT_INVALID: 'A scripted response file is malformed.',
+  // Evidence (NC_EVIDENCE_*).
+  NC_EVIDENCE_CHAIN_BROKEN: 'An event hash or `prev` link does not match.',
+  NC_EVIDENCE_SEQ: 'Event sequence numbers are not 0, 1, 2, ...',
+  // CLI usage (NC_CLI_*).
+  NC_CLI_USAGE: 'The command line is invalid.',
+  NC_CLI_INPUT: 'A `--input` or `--input-file` value is invalid.',
+} as const;
+
+/** A stable error code. */
+export type ErrorCode = keyof typeof ERROR_CODES;

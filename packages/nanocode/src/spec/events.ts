@@ -1,0 +1,135 @@
+import type { Usage } from './adapter.js';
+import type { BudgetDimension, ConstraintStatus, RecoveryStrategy, RunOutcome } from './outcome.js';
+import type { Verdict } from './verdict.js';
+
+/** Every event type, nouns with past-tense verbs. */
+export const EVENT_TYPES = [
+  'run.started',
+  'input.checked',
+  'step.started',
+  'attempt.started',
+  'attempt.completed',
+  'attempt.failed',
+  'constraint.evaluated',
+  'waiver.applied',
+  'waiver.expired',
+  'recovery.chosen',
+  'repair.applied',
+  'budget.exhausted',
+  'output.released',
+  'step.completed',
+  'run.completed',
+] as const;
+/** An event type. */
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * The run header: what the first event's `prev` chains to. `prev` of seq 0 is SHA-256(JCS(header)).
+ */
+export interface RunHeader {
+  spec: 'nanocode.run/v1';
+  run_id: string;
+  tenant: string;
+  workflow: { name: string; version: string; digest: string };
+  profile: { name: string; digest: string };
+  /** JCS SHA-256 of the whole resolved configuration. */
+  config_digest: string;
+  framework: { name: 'nanocode'; version: string };
+}
+
+/** The data each event type carries. Digests are `sha256:<hex>`. */
+export interface EventData {
+  'run.started': { run_id: string; inputs_digest: string; inputs?: unknown; budget: BudgetLimits };
+  'input.checked': { ok: boolean; constraint_ids: string[]; message?: string };
+  'step.started': { kind: 'model' | 'function'; depends_on: string[]; adapters: string[] };
+  'attempt.started': {
+    adapter: string;
+    /** `primary` for the first attempt on an adapter; the strategy that caused it otherwise. */
+    via: 'first' | 'retry' | 'fallback' | 'degrade';
+    request_digest: string;
+    /** The exact messages sent, unless redaction policy replaces them by their digest. */
+    messages?: unknown;
+  };
+  'attempt.completed': {
+    adapter: string;
+    model: string;
+    finish_reason: string;
+    usage: Usage;
+    cost_usd: number;
+    latency_ms: number;
+    output_digest: string;
+    /** The exact text returned, unless redaction policy replaces it by its digest. */
+    text?: string;
+  };
+  'attempt.failed': {
+    adapter: string;
+    error: { code: string; message: string; retryable: boolean; status?: number; retry_after_ms?: number };
+    latency_ms: number;
+  };
+  'constraint.evaluated': {
+    constraint: string;
+    kind: string;
+    severity: 'hard' | 'soft';
+    stage: 'input' | 'output';
+    /** Which output was checked: an attempt's, a repaired one, a degrade path's. */
+    target: 'attempt' | 'repair' | 'degrade' | 'input';
+    verdict: Verdict;
+  };
+  'waiver.applied': { constraint: string; reason: string; granted_by: string; expires: string };
+  'waiver.expired': { constraint: string; reason: string; granted_by: string; expires: string };
+  'recovery.chosen': {
+    strategy: RecoveryStrategy;
+    /** What caused the move: failed hard constraint ids, an adapter error class, or a budget dimension. */
+    trigger: { constraints?: string[]; error?: string; budget?: BudgetDimension };
+    from: string;
+    to: string;
+  };
+  'repair.applied': { fixes: string[]; output_digest: string; changed: boolean };
+  'budget.exhausted': { dimension: BudgetDimension; limit: number; consumed: number };
+  'output.released': {
+    output_digest: string;
+    source: 'attempt' | 'repair' | 'degrade' | 'function';
+    output?: unknown;
+  };
+  'step.completed': { status: 'released' | 'degraded' | 'stopped' | 'skipped' | 'error' };
+  'run.completed': {
+    outcome: RunOutcome;
+    constraints: Array<{ step: string; id: string; status: ConstraintStatus }>;
+    consumed: BudgetConsumed;
+    output_digest?: string;
+    error?: { code: string; message: string };
+  };
+}
+
+/** Budget limits of a run. */
+export interface BudgetLimits {
+  attempts: number;
+  tokens: number;
+  cost_usd: number;
+  time_ms: number;
+}
+/** What a run consumed so far. */
+export interface BudgetConsumed {
+  attempts: number;
+  tokens: number;
+  cost_usd: number;
+  time_ms: number;
+}
+
+/** One entry of a run's hash-chained event log (DESIGN.md §4). */
+export interface RunEvent<T extends EventType = EventType> {
+  seq: number;
+  /** ISO-8601 UTC timestamp from the effects clock. */
+  ts: string;
+  type: T;
+  step?: string;
+  attempt?: number;
+  data: EventData[T];
+  /** `sha256:<hex>` of the previous event, or of the run header for seq 0. */
+  prev: string;
+  /** `sha256:<hex>` of JCS(this event without `hash`). */
+  hash: string;
+}
+
+/** An event before it is sealed into the chain. */
+export type UnsealedEvent<T extends EventType = EventType> = Omit<RunEvent<T>, 'seq' | 'prev' | 'hash'>;

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { constraintSchema } from './constraint-kinds.js';
+
+/** A model reference: `provider:model`, e.g. `openai:gpt-4o-mini` or `scripted:demo`. */
+export const modelRefSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*:[^\s]+$/, 'a model reference is `provider:model`, e.g. `openai:gpt-4o-mini`');
+
+/** Deterministic repairs the ladder can apply. */
+export const REPAIR_FIXES = ['strip_code_fences', 'extract_json', 'truncate', 'redact_pii', 'trim'] as const;
+
+/** Budget over the whole run; every strategy draws on it. */
+export const budgetSchema = z.strictObject({
+  attempts: z.number().int().positive().default(6),
+  tokens: z.number().int().positive().default(20_000),
+  cost_usd: z.number().nonnegative().default(0.05),
+  time_ms: z.number().int().positive().default(30_000),
+});
+
+/** One rung of the recovery ladder. Each is an object with exactly one key. */
+export const recoveryRungSchema = z.union([
+  z.strictObject({
+    retry: z.strictObject({
+      max: z.number().int().min(0).max(10).default(2),
+      feedback: z.boolean().default(true),
+    }),
+  }),
+  z.strictObject({ repair: z.array(z.enum(REPAIR_FIXES)).min(1) }),
+  z.strictObject({ fallback: z.strictObject({}) }),
+  z.strictObject({
+    degrade: z.strictObject({
+      output: z.unknown().optional().describe('A declared answer to release.'),
+      step: z.string().optional().describe('Id of a declared simpler step (in `degrade_steps`).'),
+    }),
+  }),
+  z.strictObject({ stop: z.strictObject({}) }),
+]);
+
+const promptSchema = z.strictObject({
+  system: z.string().optional(),
+  user: z.string(),
+});
+
+/** One step. Exactly one of `model` or `function`. */
+export const stepSchema = z.strictObject({
+  model: z.array(modelRefSchema).min(1).optional().describe('Adapters in fallback order.'),
+  function: z.string().optional().describe('Name of a function registered in code.'),
+  args: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('Arguments of a function step; strings may use `{{ }}`.'),
+  prompt: promptSchema.optional(),
+  output: z.enum(['text', 'json']).default('text'),
+  temperature: z.number().min(0).max(2).optional(),
+  max_tokens: z.number().int().positive().optional(),
+  seed: z.number().int().optional(),
+  stop: z.array(z.string()).optional(),
+  constraints: z.array(constraintSchema).default([]),
+  recovery: z.array(recoveryRungSchema).default([{ stop: {} }]),
+});
+
+/** A run input declaration: a small JSON Schema. */
+export const inputSchema = z.record(z.string(), z.unknown());
+
+/** Scripted responses: `scripted.<model>.<step>[attempt]`. For demos and tests only. */
+export const scriptedResponseSchema = z.union([
+  z.strictObject({
+    text: z.string(),
+    usage: z.strictObject({ input_tokens: z.number().int(), output_tokens: z.number().int() }).optional(),
+    latency_ms: z.number().nonnegative().optional(),
+    cost_usd: z.number().nonnegative().optional(),
+    finish_reason: z.enum(['stop', 'length', 'content_filter']).optional(),
+  }),
+  z.strictObject({
+    error: z.strictObject({
+      code: z.string(),
+      message: z.string().optional(),
+      status: z.number().int().optional(),
+      retryable: z.boolean().optional(),
+      retry_after_ms: z.number().int().nonnegative().optional(),
+    }),
+  }),
+]);
+
+/** A resolved workflow: templates expanded, defaults filled. */
+export const workflowSchema = z.strictObject({
+  $schema: z.string().optional(),
+  kind: z.literal('workflow').default('workflow'),
+  name: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i),
+  version: z.union([z.string(), z.number()]).transform((v) => String(v)),
+  description: z.string().optional(),
+  inputs: z.record(z.string(), inputSchema).default({}),
+  /** Run-level input-stage constraints. */
+  constraints: z.array(constraintSchema).default([]),
+  steps: z.record(z.string(), stepSchema),
+  degrade_steps: z.record(z.string(), stepSchema).default({}),
+  /** Which step's released output is the run's result; defaults to the last step in DAG order. */
+  result: z.string().optional(),
+  budget: budgetSchema.prefault({}),
+  scripted: z.record(z.string(), z.record(z.string(), z.array(scriptedResponseSchema))).optional(),
+});
+/** A resolved workflow. */
+export type Workflow = z.output<typeof workflowSchema>;
+/** A resolved step. */
+export type Step = z.output<typeof stepSchema>;
+/** A resolved recovery rung. */
+export type RecoveryRung = z.output<typeof recoveryRungSchema>;
+
+/** A waiver: the operator's statement that a constraint is not enforced in a scope. */
+export const waiverSchema = z.strictObject({
+  constraint: z.string().describe('Constraint id, optionally `step.id` to scope it to one step.'),
+  workflow: z.string().optional().describe('Limit the waiver to one workflow name.'),
+  reason: z.string().min(1),
+  granted_by: z.string().min(1),
+  expires: z.iso.datetime({ offset: true }).or(z.iso.date()),
+});
+/** A waiver. */
+export type Waiver = z.output<typeof waiverSchema>;
+
+/** A resolved profile: `extends` flattened, defaults filled. */
+export const profileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  kind: z.literal('profile').default('profile'),
+  name: z.string(),
+  description: z.string().optional(),
+  /** Overrides of the workflow budget; the stricter of the two applies. */
+  budget: budgetSchema.partial().default({}),
+  adapters: z
+    .strictObject({
+      allow: z.array(z.string()).default(['*']).describe('Glob patterns of allowed model references.'),
+    })
+    .prefault({}),
+  waivers: z.array(waiverSchema).default([]),
+  redaction: z
+    .strictObject({
+      inputs: z.array(z.string()).default([]).describe('Input names recorded as salted digests.'),
+      outputs: z.boolean().default(false).describe('Record outputs as salted digests.'),
+      prompts: z.boolean().default(false).describe('Record prompts as salted digests.'),
+    })
+    .prefault({}),
+  /** Provider settings. Only `base_url` and `api_key` may use `${ENV}`. */
+  providers: z
+    .record(
+      z.string(),
+      z.strictObject({
+        base_url: z.string().optional(),
+        api_key: z.string().optional(),
+        prices: z
+          .record(z.string(), z.strictObject({ input_per_mtok: z.number(), output_per_mtok: z.number() }))
+          .optional(),
+      }),
+    )
+    .default({}),
+  tenant: z.string().default('default'),
+});
+/** A resolved profile. */
+export type Profile = z.output<typeof profileSchema>;
+
+/** What runs: the resolved workflow and profile, and the JCS SHA-256 digest of both. */
+export interface ResolvedConfig {
+  workflow: Workflow;
+  profile: Profile;
+  /** `sha256:<hex>` of JCS({ workflow, profile }). */
+  digest: string;
+  workflow_digest: string;
+  profile_digest: string;
+  /** Files the configuration came from, for messages. */
+  sources: string[];
+}
