@@ -1,0 +1,152 @@
+import picocolors from 'picocolors';
+import type { EventData, EventType, RunEvent } from '../spec/events.js';
+import type { RunOutcome } from '../spec/outcome.js';
+
+type Colors = ReturnType<typeof picocolors.createColors>;
+
+/** Turns run events into human timeline lines. Create one per run: it remembers the run id and step. */
+export interface TimelinePrinter {
+  /** The lines (without trailing newlines) that show one event; often one, sometimes none. */
+  format(event: RunEvent): string[];
+}
+
+interface TimelineState {
+  runId: string | undefined;
+  /** The step the last printed line belonged to; a change re-prints a header so concurrent steps stay legible. */
+  step: string | undefined;
+}
+
+type Formatter<T extends EventType> = (options: {
+  event: RunEvent<T>;
+  data: EventData[T];
+  c: Colors;
+  state: TimelineState;
+}) => string[];
+
+const OUTCOME_COLOR: Record<RunOutcome, 'green' | 'yellow' | 'red'> = {
+  certified: 'green',
+  certified_with_exceptions: 'green',
+  degraded: 'yellow',
+  stopped: 'yellow',
+  error: 'red',
+};
+
+function usd(value: number): string {
+  return `$${value.toFixed(4)}`;
+}
+
+const FORMATTERS: { [T in EventType]: Formatter<T> } = {
+  'run.started': ({ data, c }) => {
+    const b = data.budget;
+    return [
+      c.dim(
+        `run ${data.run_id} · budget ${b.attempts} attempts, ${b.tokens} tokens, ${usd(b.cost_usd)}, ${b.time_ms} ms`,
+      ),
+    ];
+  },
+  'input.checked': ({ data, c }) =>
+    data.ok
+      ? [c.dim(`✓ inputs checked${data.constraint_ids.length ? ` (${data.constraint_ids.join(', ')})` : ''}`)]
+      : [c.red(`✗ inputs refused${data.message ? `: ${data.message}` : ''}`)],
+  'step.started': ({ event, data, c }) => [
+    c.bold(`▸ step ${event.step ?? '?'}`) +
+      (data.kind === 'function' ? c.dim(' (function)') : c.dim(` (model: ${data.adapters.join(', ')})`)),
+  ],
+  'attempt.started': () => [],
+  'attempt.completed': ({ event, data, c }) => {
+    const tokens = data.usage.input_tokens + data.usage.output_tokens;
+    const cost = data.cost_usd > 0 ? `, ${usd(data.cost_usd)}` : '';
+    return [
+      `  attempt ${event.attempt ?? '?'} on ${data.adapter} ${c.dim(`… ${tokens} tokens, ${data.latency_ms} ms${cost}`)}`,
+    ];
+  },
+  'attempt.failed': ({ event, data, c }) => {
+    const status = data.error.status === undefined ? '' : ` ${data.error.status}`;
+    const retry = data.error.retryable ? ', retryable' : '';
+    return [
+      `  attempt ${event.attempt ?? '?'} on ${data.adapter} ${c.red(`✗ ${data.error.code}${status}${retry}: ${data.error.message}`)}`,
+    ];
+  },
+  'constraint.evaluated': ({ data, c }) => {
+    const on = data.target === 'attempt' ? '' : ` [${data.target}]`;
+    const label = `${data.constraint} (${data.kind}, ${data.severity})${on}`;
+    if (data.verdict.status === 'pass') return [c.green(`  ✓ ${label}`)];
+    const mark = data.verdict.status === 'fail' ? '✗' : '!';
+    const color = data.severity === 'hard' ? c.red : c.yellow;
+    const error = data.verdict.status === 'error' ? 'error: ' : '';
+    return [color(`  ${mark} ${label}: ${error}${data.verdict.message}`)];
+  },
+  'waiver.applied': ({ data, c }) => [
+    c.yellow(
+      `  ⚑ waived ${data.constraint}: ${data.reason} (granted by ${data.granted_by}, expires ${data.expires})`,
+    ),
+  ],
+  'waiver.expired': ({ data, c }) => [
+    c.yellow(`  ⚑ waiver for ${data.constraint} expired ${data.expires}; not applied`),
+  ],
+  'recovery.chosen': ({ data, c }) => {
+    const t = data.trigger;
+    const trigger = [
+      ...(t.constraints ?? []),
+      ...(t.error ? [t.error] : []),
+      ...(t.budget ? [`budget ${t.budget}`] : []),
+    ];
+    const move = data.from === data.to || !data.to ? '' : ` ${data.from} → ${data.to}`;
+    const mark = data.strategy === 'stop' ? '■' : data.strategy === 'degrade' ? '↓' : '↻';
+    return [c.yellow(`  ${mark} ${data.strategy}${move} (trigger: ${trigger.join(', ') || 'none'})`)];
+  },
+  'repair.applied': ({ data, c }) => [
+    c.dim(`  repaired with ${data.fixes.join(', ')}${data.changed ? '' : ' (no change)'}`),
+  ],
+  'budget.exhausted': ({ data, c }) => [
+    c.red(`  ⚠ budget exhausted: ${data.dimension} ${data.consumed} of ${data.limit}`),
+  ],
+  'output.released': ({ event, data, c }) => [
+    c.green(`  ✓ released ${event.step ?? 'output'}`) +
+      (data.source === 'attempt' ? '' : c.dim(` (from ${data.source})`)),
+  ],
+  'step.completed': ({ event, data, c }) =>
+    data.status === 'released' ? [] : [c.yellow(`  ■ step ${event.step ?? '?'} ${data.status}`)],
+  'run.completed': ({ data, c, state }) => {
+    const lines = data.constraints
+      .filter((k) => k.status === 'violated' || k.status === 'waived' || k.status === 'unchecked')
+      .map((k) => c.yellow(`  ⚑ ${k.step}.${k.id} ${k.status}`));
+    if (data.error) lines.push(c.red(`error: ${data.error.code} ${data.error.message}`));
+    const parts = [
+      `${data.consumed.attempts} attempt${data.consumed.attempts === 1 ? '' : 's'}`,
+      `${data.consumed.tokens} tokens`,
+      usd(data.consumed.cost_usd),
+      ...(state.runId ? [`run ${state.runId}`] : []),
+    ];
+    lines.push(
+      `${c.bold(c[OUTCOME_COLOR[data.outcome]](`outcome: ${data.outcome}`))} · ${parts.join(' · ')}`,
+    );
+    return lines;
+  },
+};
+
+/** Creates a timeline printer. `color` should be true only for a TTY without `NO_COLOR`. */
+export function createTimelinePrinter(options: { color: boolean; runId?: string }): TimelinePrinter {
+  const c = picocolors.createColors(options.color);
+  const state: TimelineState = { runId: options.runId, step: undefined };
+  return {
+    format(event) {
+      if (event.type === 'run.started') state.runId = (event.data as EventData['run.started']).run_id;
+      const formatter = FORMATTERS[event.type] as Formatter<EventType>;
+      const lines = formatter({ event, data: event.data, c, state });
+      if (lines.length === 0) return lines;
+      const step = event.step;
+      const header =
+        step !== undefined && step !== state.step && event.type !== 'step.started'
+          ? [c.bold(`▸ step ${step}`) + c.dim(' (continued)')]
+          : [];
+      if (step !== undefined) state.step = step;
+      return [...header, ...lines];
+    },
+  };
+}
+
+/** The run's result for people: text as is, anything else as indented JSON. */
+export function formatResult(options: { output: unknown }): string {
+  return typeof options.output === 'string' ? options.output : JSON.stringify(options.output, null, 2);
+}
