@@ -44,7 +44,7 @@ export const ERROR_CODES = {
   NC_EVIDENCE_SEQ: 'Event sequence numbers are not 0, 1, 2, ...',
   NC_EVIDENCE_LOG_RANGE: 'A transparency log index or tree size is out of range.',
   NC_EVIDENCE_LOG_INPUT: 'A transparency log call got an invalid origin, tenant or certificate digest.',
-  NC_EVIDENCE_NOTE_KEY:
+  NC_EVIDENCE_NOTE_KEY: 'A signed-note key or key name is invalid (Ed25519 only; no spaces or `+`).',
   NC_EVIDENCE_NOTE_TEXT: 'A note or checkpoint to be signed is malformed.',
   // CLI usage (NC_CLI_*).
   NC_CLI_USAGE: 'The command line is invalid.',
