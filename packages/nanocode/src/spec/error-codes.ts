@@ -46,6 +46,8 @@ export const ERROR_CODES = {
   NC_EVIDENCE_LOG_INPUT: 'A transparency log call got an invalid origin, tenant or certificate digest.',
   NC_EVIDENCE_NOTE_KEY: 'A signed-note key or key name is invalid (Ed25519 only; no spaces or `+`).',
   NC_EVIDENCE_NOTE_TEXT: 'A note or checkpoint to be signed is malformed.',
+  NC_EVIDENCE_NOT_JSON:
+    'A value to canonicalize is not plain JSON (NaN, Infinity, a lone surrogate, undefined in an array, a bigint, a function, a class instance or a cycle).',
   // CLI usage (NC_CLI_*).
   NC_CLI_USAGE: 'The command line is invalid.',
   NC_CLI_INPUT: 'A `--input` or `--input-file` value is invalid.',
