@@ -1,0 +1,400 @@
+import { digestJson } from '../evidence/index.js';
+import { retryMessages, type Violation } from '../recovery/feedback.js';
+import {
+  INITIAL_LADDER_STATE,
+  type LadderFailure,
+  type LadderMove,
+  nextLadderMove,
+} from '../recovery/ladder.js';
+import { applyRepairs } from '../recovery/repairs.js';
+import { renderTemplate } from '../render/render-template.js';
+import type { ChatMessage } from '../spec/adapter.js';
+import { NanocodeError } from '../spec/errors.js';
+import type { EventData } from '../spec/events.js';
+import type { BudgetDimension } from '../spec/outcome.js';
+import type { Step } from '../spec/workflow.js';
+import { type AttemptMaker, functionAttempts, modelAttempts, requestDigest } from './call-once.js';
+import {
+  type CheckResult,
+  type Evaluation,
+  evaluateOutput,
+  parseOutput,
+  stepScope,
+} from './evaluate-output.js';
+import type { RunContext } from './run-context.js';
+import { stepDependencies } from './step-graph.js';
+
+/** How a step ended. `checks` are the verdicts on the released output. */
+export type StepResult =
+  | { status: 'released' | 'degraded'; output: unknown; checks: CheckResult[]; step: string }
+  | { status: 'stopped'; step: string };
+
+/**
+ * Runs one step: attempt, evaluate, release, or climb the recovery ladder. Every loop is bounded:
+ * each iteration starts an attempt (bounded by the attempts budget) or moves strictly up the ladder.
+ */
+export async function runStep(options: {
+  ctx: RunContext;
+  stepId: string;
+  step: Step;
+  isDegradePath?: boolean;
+}): Promise<StepResult> {
+  const { ctx, stepId, step } = options;
+  const maker = makerFor({ ctx, stepId, step });
+  ctx.emit({
+    type: 'step.started',
+    step: stepId,
+    data: {
+      kind: step.function ? 'function' : 'model',
+      depends_on: stepDependencies(step),
+      adapters: maker.refs,
+    },
+  });
+  const base = step.function ? [] : renderPrompt({ ctx, step });
+  const constraints = ctx.constraints.get(stepId) ?? [];
+  let state = INITIAL_LADDER_STATE;
+  let messages = base;
+  let via: EventData['attempt.started']['via'] = 'first';
+  let previousFailed: string | undefined;
+  let attempt = 0;
+
+  const finish = (result: StepResult): StepResult => {
+    if (result.status !== 'stopped') {
+      ctx.outputs[stepId] = result.output;
+      ctx.emit({
+        type: 'output.released',
+        step: stepId,
+        data: {
+          output_digest: digestJson(result.output ?? null),
+          source: result.status === 'degraded' ? 'degrade' : step.function ? 'function' : 'attempt',
+          ...(ctx.record.outputs ? { output: result.output } : {}),
+        },
+      });
+    }
+    ctx.emit({ type: 'step.completed', step: stepId, data: { status: result.status } });
+    return result;
+  };
+
+  // Applies a terminal or redirecting move; returns a StepResult to finish with, or undefined to attempt again.
+  const apply = async (
+    move: LadderMove,
+    failure: LadderFailure,
+    from: string,
+    lastText: string,
+    evaluation?: Evaluation,
+  ) => {
+    const ref = maker.refs[state.adapter] ?? from;
+    ctx.emit({
+      type: 'recovery.chosen',
+      step: stepId,
+      attempt,
+      data: { strategy: move.strategy, trigger: triggerOf(failure), from, to: targetOf({ move, ref }) },
+    });
+    switch (move.strategy) {
+      case 'retry': {
+        if (move.wait_ms > 0) {
+          const remaining = ctx.budget.limits.time_ms - ctx.budget.consumed().time_ms;
+          // Waiting past the deadline is pointless: the time budget is spent now.
+          if (move.wait_ms >= remaining) return exhaust('time_ms', from);
+          await ctx.effects.sleep(`${stepId}/${attempt}/wait`, move.wait_ms, { signal: ctx.signal });
+        }
+        messages =
+          move.feedback && evaluation
+            ? retryMessages({ original: base, lastOutput: lastText, violations: violationsOf(evaluation) })
+            : messages;
+        via = 'retry';
+        return undefined;
+      }
+      case 'fallback':
+        messages = base;
+        via = 'fallback';
+        previousFailed = undefined;
+        return undefined;
+      case 'degrade':
+        return degrade({ ctx, stepId, step, move, attempt, isDegradePath: options.isDegradePath === true });
+      case 'stop':
+        return { status: 'stopped', step: stepId } as const;
+      case 'repair':
+        throw new Error('repair is applied by the caller');
+    }
+  };
+
+  // Budget exhaustion: degrade if declared, else stop. Always terminal.
+  const exhaust = async (dimension: BudgetDimension, from: string): Promise<StepResult> => {
+    const failure: LadderFailure = { type: 'budget', dimension };
+    ctx.emit({
+      type: 'budget.exhausted',
+      step: stepId,
+      data: { dimension, limit: ctx.budget.limits[dimension], consumed: ctx.budget.consumed()[dimension] },
+    });
+    const { move } = nextLadderMove({
+      rungs: step.recovery,
+      state,
+      failure,
+      adapterCount: maker.refs.length,
+    });
+    return (await apply(move, failure, from, '')) ?? { status: 'stopped', step: stepId };
+  };
+
+  for (;;) {
+    ctx.now(stepId);
+    const dimension = ctx.budget.exhausted();
+    if (dimension !== undefined && (maker.countsAsAttempt || dimension === 'time_ms')) {
+      return finish(await exhaust(dimension, maker.refs[state.adapter] ?? stepId));
+    }
+    attempt += 1;
+    const ref = maker.refs[state.adapter] ?? '';
+    if (maker.countsAsAttempt) ctx.budget.startAttempt();
+    ctx.emit({
+      type: 'attempt.started',
+      step: stepId,
+      attempt,
+      data: {
+        adapter: ref,
+        via,
+        request_digest: requestDigest(messages),
+        ...(ctx.record.prompts && !step.function ? { messages } : {}),
+      },
+    });
+    const result = await maker.make({ attempt, ref, messages });
+    ctx.now(stepId);
+    let failure: LadderFailure;
+    let evaluation: Evaluation | undefined;
+    let text = '';
+    if (!result.ok) {
+      const { error } = result;
+      ctx.emit({
+        type: 'attempt.failed',
+        step: stepId,
+        attempt,
+        data: {
+          adapter: ref,
+          error: {
+            code: error.code,
+            message: error.message,
+            retryable: error.retryable,
+            ...(error.status === undefined ? {} : { status: error.status }),
+            ...(error.retry_after_ms === undefined ? {} : { retry_after_ms: error.retry_after_ms }),
+          },
+          latency_ms: 0,
+        },
+      });
+      if (error.code === 'aborted') {
+        if (ctx.cancelled())
+          throw new NanocodeError({ code: 'NC_RUN_ABORTED', message: 'the run was cancelled' });
+        // Only the deadline aborts an attempt otherwise: the time budget is spent.
+        ctx.budget.setElapsed(ctx.budget.limits.time_ms);
+        continue;
+      }
+      failure = {
+        type: 'error',
+        code: error.code,
+        retryable: error.retryable,
+        ...(error.retry_after_ms === undefined ? {} : { retry_after_ms: error.retry_after_ms }),
+      };
+    } else {
+      text = result.text;
+      ctx.budget.addUsage({ usage: result.usage, cost_usd: result.cost_usd });
+      ctx.emit({
+        type: 'attempt.completed',
+        step: stepId,
+        attempt,
+        data: {
+          adapter: ref,
+          model: ref.slice(ref.indexOf(':') + 1),
+          finish_reason: 'stop',
+          usage: result.usage,
+          cost_usd: result.cost_usd,
+          latency_ms: result.latency_ms,
+          output_digest: digestJson(text),
+          ...(ctx.record.outputs ? { text } : {}),
+        },
+      });
+      evaluation = await evaluateOutput({
+        ctx,
+        step: stepId,
+        attempt,
+        constraints,
+        text,
+        output: result.output,
+        usage: result.usage,
+        latency_ms: result.latency_ms,
+        cost_usd: result.cost_usd,
+        target: 'attempt',
+      });
+      if (evaluation.blocking.length === 0) {
+        return finish({
+          status: options.isDegradePath ? 'degraded' : 'released',
+          output: result.output,
+          checks: evaluation.results,
+          step: stepId,
+        });
+      }
+      failure = { type: 'constraints', ids: idsOf(evaluation), repeated: text === previousFailed };
+      previousFailed = text;
+    }
+    // Climb: repairs re-check the same attempt's output; other moves end the step or attempt again.
+    for (;;) {
+      const next = nextLadderMove({ rungs: step.recovery, state, failure, adapterCount: maker.refs.length });
+      state = next.state;
+      if (next.move.strategy !== 'repair') {
+        const done = await apply(next.move, failure, ref, text, evaluation);
+        if (done) return finish(done);
+        break;
+      }
+      ctx.emit({
+        type: 'recovery.chosen',
+        step: stepId,
+        attempt,
+        data: {
+          strategy: 'repair',
+          trigger: triggerOf(failure),
+          from: ref,
+          to: `repair:${next.move.fixes.join('+')}`,
+        },
+      });
+      const repaired = applyRepairs({ fixes: next.move.fixes, text });
+      ctx.emit({
+        type: 'repair.applied',
+        step: stepId,
+        attempt,
+        data: {
+          fixes: repaired.applied,
+          output_digest: digestJson(repaired.text),
+          changed: repaired.changed,
+        },
+      });
+      const output = step.function
+        ? repaired.text
+        : parseOutput({ text: repaired.text, format: step.output });
+      evaluation = await evaluateOutput({
+        ctx,
+        step: stepId,
+        attempt,
+        constraints,
+        text: repaired.text,
+        output,
+        usage: { input_tokens: 0, output_tokens: 0 },
+        latency_ms: result.ok ? result.latency_ms : 0,
+        cost_usd: 0,
+        target: 'repair',
+      });
+      if (evaluation.blocking.length === 0) {
+        return finish({
+          status: options.isDegradePath ? 'degraded' : 'released',
+          output,
+          checks: evaluation.results,
+          step: stepId,
+        });
+      }
+      failure = { type: 'constraints', ids: idsOf(evaluation), repeated: false };
+    }
+  }
+}
+
+async function degrade(options: {
+  ctx: RunContext;
+  stepId: string;
+  step: Step;
+  move: Extract<LadderMove, { strategy: 'degrade' }>;
+  attempt: number;
+  isDegradePath: boolean;
+}): Promise<StepResult> {
+  const { ctx, stepId, step, move, attempt } = options;
+  if (options.isDegradePath) return { status: 'stopped', step: stepId };
+  if (move.step !== undefined) {
+    const degradeStep = ctx.config.workflow.degrade_steps[move.step];
+    if (degradeStep === undefined) return { status: 'stopped', step: stepId };
+    const result = await runStep({ ctx, stepId: move.step, step: degradeStep, isDegradePath: true });
+    return result;
+  }
+  const output = move.output;
+  const text = typeof output === 'string' ? output : JSON.stringify(output ?? null);
+  // The declared answer must itself satisfy the step's constraints; if not, the degrade path does not hold.
+  const evaluation = await evaluateOutput({
+    ctx,
+    step: stepId,
+    attempt,
+    constraints: ctx.constraints.get(stepId) ?? [],
+    text,
+    output,
+    usage: { input_tokens: 0, output_tokens: 0 },
+    latency_ms: 0,
+    cost_usd: 0,
+    target: 'degrade',
+  });
+  if (evaluation.blocking.length > 0) {
+    ctx.emit({
+      type: 'recovery.chosen',
+      step: stepId,
+      attempt,
+      data: {
+        strategy: 'stop',
+        trigger: { constraints: idsOf(evaluation) },
+        from: 'degrade:output',
+        to: 'stop',
+      },
+    });
+    return { status: 'stopped', step: stepId };
+  }
+  return { status: 'degraded', output, checks: evaluation.results, step: stepId };
+}
+
+function makerFor(options: { ctx: RunContext; stepId: string; step: Step }): AttemptMaker {
+  const { ctx, step } = options;
+  if (!step.function) return modelAttempts(options);
+  const scope = { inputs: ctx.inputs, steps: stepScope(ctx.outputs) };
+  const args = renderDeep(step.args ?? {}, (text) => renderTemplate(text, scope)) as Record<string, unknown>;
+  return functionAttempts({ ...options, args });
+}
+
+function renderPrompt(options: { ctx: RunContext; step: Step }): ChatMessage[] {
+  const { ctx, step } = options;
+  const scope = { inputs: ctx.inputs, steps: stepScope(ctx.outputs) };
+  const messages: ChatMessage[] = [];
+  if (step.prompt?.system !== undefined)
+    messages.push({ role: 'system', content: renderTemplate(step.prompt.system, scope) });
+  messages.push({ role: 'user', content: renderTemplate(step.prompt?.user ?? '', scope) });
+  return messages;
+}
+
+function renderDeep(value: unknown, render: (text: string) => string): unknown {
+  if (typeof value === 'string') return render(value);
+  if (Array.isArray(value)) return value.map((item) => renderDeep(item, render));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, render)]));
+  }
+  return value;
+}
+
+function idsOf(evaluation: Evaluation): string[] {
+  return evaluation.blocking.map((r) => r.constraint.id);
+}
+
+function violationsOf(evaluation: Evaluation): Violation[] {
+  return evaluation.blocking.map((r) => ({
+    constraint: r.constraint.id,
+    message: r.constraint.feedback ?? r.verdict.message,
+  }));
+}
+
+function triggerOf(failure: LadderFailure): EventData['recovery.chosen']['trigger'] {
+  if (failure.type === 'constraints') return { constraints: failure.ids };
+  if (failure.type === 'error') return { error: failure.code };
+  return { budget: failure.dimension };
+}
+
+function targetOf(options: { move: LadderMove; ref: string }): string {
+  const { move, ref } = options;
+  switch (move.strategy) {
+    case 'retry':
+    case 'fallback':
+      return ref;
+    case 'repair':
+      return `repair:${move.fixes.join('+')}`;
+    case 'degrade':
+      return move.step !== undefined ? `degrade:step:${move.step}` : 'degrade:output';
+    case 'stop':
+      return 'stop';
+  }
+}
