@@ -1,3 +1,5 @@
+import { isAbsolute, resolve } from 'node:path';
+
 /** A place the CLI writes text to. */
 export interface CliStream {
   write(text: string): void;
@@ -20,4 +22,13 @@ export interface CliIo {
 export function useColor(io: Pick<CliIo, 'stdoutIsTty' | 'env'>): boolean {
   const noColor = io.env.NO_COLOR;
   return io.stdoutIsTty && (noColor === undefined || noColor === '');
+}
+
+/**
+ * A path the user typed, made usable by this process. Relative paths are kept as typed when the CLI
+ * runs in the process's own directory, so messages show `workflows/hello.yaml`, not an absolute path.
+ */
+export function resolveUserPath(options: { io: Pick<CliIo, 'cwd'>; file: string }): string {
+  if (isAbsolute(options.file) || options.io.cwd === process.cwd()) return options.file;
+  return resolve(options.io.cwd, options.file);
 }

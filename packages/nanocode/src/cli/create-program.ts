@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { registerConfigShowCommand } from './command-config-show.js';
+import type { CommandContext } from './command-context.js';
+import { registerInitCommand } from './command-init.js';
+import { registerRunCommand } from './command-run.js';
+import { registerValidateCommand } from './command-validate.js';
+
+/** The package version, read from package.json (two levels up from both src/cli and dist/cli). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * Builds the `nanocode` command tree. Commander never exits the process (exitOverride) and writes only
+ * to the given io; usage errors print as `NC_CLI_USAGE ...` followed by the command's help.
+ */
+export function createProgram(options: { context: CommandContext }): Command {
+  const { io } = options.context;
+  const program = new Command('nanocode')
+    .description('LLM workflows with declared constraints, bounded recovery and signed run certificates.')
+    .version(packageVersion(), '-V, --version')
+    .exitOverride()
+    .showHelpAfterError()
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text.replace(/^error: /, 'NC_CLI_USAGE ')),
+    });
+  registerInitCommand({ program, context: options.context });
+  registerValidateCommand({ program, context: options.context });
+  registerConfigShowCommand({ program, context: options.context });
+  registerRunCommand({ program, context: options.context });
+  return program;
+}
