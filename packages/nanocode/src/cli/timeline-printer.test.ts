@@ -177,7 +177,7 @@ describe('createTimelinePrinter', () => {
     const lines = render([
       ev(
         'recovery.chosen',
-        { strategy: 'degrade', trigger: { budget: 'attempts' }, from: 'answer', to: 'degrade' },
+        { strategy: 'degrade', trigger: { budget: 'attempts' }, from: 'scripted:a', to: 'degrade:output' },
         { step: 'answer' },
       ),
       ev(
@@ -192,6 +192,16 @@ describe('createTimelinePrinter', () => {
         },
         { step: 'answer' },
       ),
+      ev(
+        'recovery.chosen',
+        { strategy: 'stop', trigger: { constraints: ['short'] }, from: 'degrade:output', to: 'stop' },
+        { step: 'answer' },
+      ),
+      ev(
+        'repair.applied',
+        { fixes: ['trim'], output_digest: 'sha256:r', changed: false },
+        { step: 'answer' },
+      ),
       ev('step.completed', { status: 'stopped' }, { step: 'answer' }),
       ev('run.completed', {
         outcome: 'error',
@@ -202,8 +212,10 @@ describe('createTimelinePrinter', () => {
     ]);
     expect(lines).toEqual([
       '▸ step answer (continued)',
-      '  ↓ degrade answer → degrade (trigger: budget attempts)',
+      '  ↓ degrade → degrade:output (trigger: budget attempts)',
       '  ! short (max_words, soft) [degrade]: error: boom',
+      '  ■ stop (trigger: short)',
+      '  repaired with trim (no change)',
       '  ■ step answer stopped',
       'error: NC_RUN_INTERNAL oops',
       'outcome: error · 1 attempt · 0 tokens · $0.0012',

@@ -91,7 +91,13 @@ const FORMATTERS: { [T in EventType]: Formatter<T> } = {
       ...(t.error ? [t.error] : []),
       ...(t.budget ? [`budget ${t.budget}`] : []),
     ];
-    const move = data.from === data.to || !data.to ? '' : ` ${data.from} → ${data.to}`;
+    // A fallback moves between adapters, so both ends matter; other moves only name where they lead.
+    const move =
+      data.strategy === 'fallback'
+        ? ` ${data.from} → ${data.to}`
+        : data.to === data.from || data.to === data.strategy
+          ? ''
+          : ` → ${data.to}`;
     const mark = data.strategy === 'stop' ? '■' : data.strategy === 'degrade' ? '↓' : '↻';
     return [c.yellow(`  ${mark} ${data.strategy}${move} (trigger: ${trigger.join(', ') || 'none'})`)];
   },
