@@ -59,7 +59,13 @@ export const constraintParamShapes = {
   min_words: { value: z.number().int().nonnegative() },
   max_words: { value: z.number().int().nonnegative() },
   starts_with: { value: z.string(), case_sensitive: z.boolean().default(true) },
+  ends_with: { value: z.string(), case_sensitive: z.boolean().default(true) },
   is_json: {},
+  contains_json: {},
+  levenshtein: {
+    value: z.string().describe('The expected text.'),
+    max: z.number().int().nonnegative().describe('Largest edit distance that still passes.'),
+  },
   pii: { types: z.array(piiType).min(1).default(['email', 'phone', 'credit_card', 'iban', 'ssn', 'ip']) },
   quotes_in: {
     source: z.string().describe('The text quotes must come from; may use `{{ }}` placeholders.'),
@@ -94,21 +100,32 @@ export type ConstraintKind = keyof typeof constraintParamShapes;
 /** Every constraint kind. */
 export const CONSTRAINT_KINDS = Object.keys(constraintParamShapes) as ConstraintKind[];
 
-function kindSchema<K extends ConstraintKind>(kind: K) {
+type KindShape<K extends ConstraintKind> = typeof constraintCommonShape & {
+  kind: z.ZodLiteral<K>;
+  negate: z.ZodDefault<z.ZodBoolean>;
+} & (typeof constraintParamShapes)[K];
+type KindObject<K extends ConstraintKind> =
+  KindShape<K> extends infer S extends z.core.$ZodShape ? z.ZodObject<S, z.core.$strict> : never;
+
+function kindSchema<K extends ConstraintKind>(kind: K): KindObject<K> {
   return z.strictObject({
     ...constraintCommonShape,
     kind: z.literal(kind),
     negate: z.boolean().default(false).describe('Set by `not:`; inverts pass and fail.'),
     ...constraintParamShapes[kind],
-  });
+  }) as unknown as KindObject<K>;
 }
+
+type AnyKindObject = { [K in ConstraintKind]: KindObject<K> }[ConstraintKind];
 
 const kindSchemas = CONSTRAINT_KINDS.map((kind) => kindSchema(kind));
 
 /** A resolved constraint: one kind, its params, and every common field with defaults filled. */
 export const constraintSchema = z.discriminatedUnion(
   'kind',
-  kindSchemas as unknown as [ReturnType<typeof kindSchema>, ...ReturnType<typeof kindSchema>[]],
+  kindSchemas as unknown as [AnyKindObject, ...AnyKindObject[]],
 );
-/** A resolved constraint (output of {@link constraintSchema}). */
-export type Constraint = z.output<typeof constraintSchema>;
+/** A resolved constraint of one kind `K`, with its params typed. */
+export type ConstraintOf<K extends ConstraintKind> = z.output<KindObject<K>>;
+/** A resolved constraint (output of {@link constraintSchema}): a union discriminated by `kind`. */
+export type Constraint = { [K in ConstraintKind]: ConstraintOf<K> }[ConstraintKind];

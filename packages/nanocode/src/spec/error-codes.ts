@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   NC_CFG_INVALID_PARAMS: 'The parameters of a constraint are invalid.',
   NC_CFG_INVALID_REGEX: 'A regular expression does not compile in the linear-time engine.',
   NC_CFG_INVALID_EXPR: 'A CEL expression does not parse or exceeds its limits.',
+  NC_CFG_UNKNOWN_CUSTOM: 'A `custom` constraint names no function or schema registered in code.',
   NC_CFG_UNKNOWN_TEMPLATE: 'A `use:` names a template that does not exist.',
   NC_CFG_TEMPLATE_CYCLE: 'Templates use each other in a cycle.',
   NC_CFG_UNKNOWN_PROFILE: 'A profile (or its `extends`) does not exist.',

@@ -1,0 +1,14 @@
+export { CEL_LIMITS } from './cel/cel-limits.js';
+export { type CompileConstraintOptions, compileConstraint } from './compile-constraint.js';
+export { constraintOutcome } from './constraint-outcome.js';
+export { countUnits, type LengthUnit } from './count-units.js';
+export { evaluateConstraint } from './evaluate-constraint.js';
+export { type CodeBlock, findCodeBlocks } from './find-code-blocks.js';
+export { FIND_JSON_MAX_STARTS, findJson, type JsonFind } from './find-json.js';
+export type { JudgeRunner } from './judge-runner.js';
+export type { KindCheck, KindFactory, KindFactoryOptions } from './kind-factory.js';
+export { KIND_FACTORIES } from './kind-registry.js';
+export { detectPii, type PiiMatch } from './pii/detect-pii.js';
+export { maskPii } from './pii/mask-pii.js';
+export { PII_TYPES, type PiiType } from './pii/pii-type.js';
+export { type FieldSelection, selectField } from './select-field.js';
