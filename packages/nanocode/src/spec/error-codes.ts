@@ -49,6 +49,10 @@ export const ERROR_CODES = {
   NC_EVIDENCE_NOTE_TEXT: 'A note or checkpoint to be signed is malformed.',
   NC_EVIDENCE_NOT_JSON:
     'A value to canonicalize is not plain JSON (NaN, Infinity, a lone surrogate, undefined in an array, a bigint, a function, a class instance or a cycle).',
+  NC_EVIDENCE_KEY_INVALID: 'A signing or trusted key is not a usable PEM key of a supported type.',
+  NC_EVIDENCE_KEY_MISSING: 'No signing key was given, or the key store has no active key for the purpose.',
+  NC_EVIDENCE_KEY_EXISTS: 'The key store already has an active key for the purpose (rotate it instead).',
+  NC_EVIDENCE_TRUST_FILE: 'A trust file (trust.json) cannot be read or does not match its schema.',
   // CLI usage (NC_CLI_*).
   NC_CLI_USAGE: 'The command line is invalid.',
   NC_CLI_INPUT: 'A `--input` or `--input-file` value is invalid.',

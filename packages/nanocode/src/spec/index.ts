@@ -7,5 +7,6 @@ export * from './errors.js';
 export * from './events.js';
 export * from './outcome.js';
 export * from './run.js';
+export * from './signer.js';
 export * from './verdict.js';
 export * from './workflow.js';
