@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   NC_CFG_INVALID_TEMPLATE_REF: 'A `{{ }}` placeholder refers to something that does not exist.',
   NC_CFG_INVALID_WAIVER: 'A waiver is malformed or names no known constraint.',
   NC_CFG_INVALID_RECOVERY: 'A recovery ladder is malformed.',
+  NC_CFG_DUPLICATE_NAME: 'Two profiles or templates in one directory share a name.',
+  NC_CFG_UNKNOWN_FILE_KIND: 'A file has a top-level `kind` that is not workflow, profile or templates.',
   // Running (NC_RUN_*).
   NC_RUN_INPUT_INVALID: 'Run inputs do not match the declared input schema.',
   NC_RUN_UNKNOWN_FUNCTION: 'A function step names a function that was not registered.',

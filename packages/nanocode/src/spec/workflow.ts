@@ -6,6 +6,11 @@ export const modelRefSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_-]*:[^\s]+$/, 'a model reference is `provider:model`, e.g. `openai:gpt-4o-mini`');
 
+/** Names of steps and inputs: usable as one segment of a `{{ steps.<id>.output }}` placeholder. */
+export const idKeySchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'names are a letter or `_`, then letters, digits, `_` or `-`');
+
 /** Deterministic repairs the ladder can apply. */
 export const REPAIR_FIXES = ['strip_code_fences', 'extract_json', 'truncate', 'redact_pii', 'trim'] as const;
 
@@ -23,6 +28,15 @@ export const recoveryRungSchema = z.union([
     retry: z.strictObject({
       max: z.number().int().min(0).max(10).default(2),
       feedback: z.boolean().default(true),
+      backoff_ms: z
+        .number()
+        .int()
+        .min(0)
+        .max(60_000)
+        .default(200)
+        .describe(
+          'Base wait before retrying a retryable adapter error (doubles each time) unless Retry-After says more.',
+        ),
     }),
   }),
   z.strictObject({ repair: z.array(z.enum(REPAIR_FIXES)).min(1) }),
@@ -36,9 +50,10 @@ export const recoveryRungSchema = z.union([
   z.strictObject({ stop: z.strictObject({}) }),
 ]);
 
-const promptSchema = z.strictObject({
-  system: z.string().optional(),
-  user: z.string(),
+/** A resolved prompt: template fragments joined, `{{ }}` placeholders left for render time. */
+export const promptSchema = z.strictObject({
+  system: z.string().optional().describe('System message; may use `{{ }}` placeholders.'),
+  user: z.string().describe('User message; may use `{{ }}` placeholders.'),
 });
 
 /** One step. Exactly one of `model` or `function`. */
@@ -56,7 +71,11 @@ export const stepSchema = z.strictObject({
   seed: z.number().int().optional(),
   stop: z.array(z.string()).optional(),
   constraints: z.array(constraintSchema).default([]),
-  recovery: z.array(recoveryRungSchema).default([{ stop: {} }]),
+  recovery: z
+    .array(recoveryRungSchema)
+    .min(1)
+    .default([{ stop: {} }])
+    .describe('The recovery ladder, tried in order when a hard constraint fails or an adapter errors.'),
 });
 
 /** A run input declaration: a small JSON Schema. */
@@ -89,11 +108,11 @@ export const workflowSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i),
   version: z.union([z.string(), z.number()]).transform((v) => String(v)),
   description: z.string().optional(),
-  inputs: z.record(z.string(), inputSchema).default({}),
+  inputs: z.record(idKeySchema, inputSchema).default({}),
   /** Run-level input-stage constraints. */
   constraints: z.array(constraintSchema).default([]),
-  steps: z.record(z.string(), stepSchema),
-  degrade_steps: z.record(z.string(), stepSchema).default({}),
+  steps: z.record(idKeySchema, stepSchema),
+  degrade_steps: z.record(idKeySchema, stepSchema).default({}),
   /** Which step's released output is the run's result; defaults to the last step in DAG order. */
   result: z.string().optional(),
   budget: budgetSchema.prefault({}),
@@ -103,6 +122,8 @@ export const workflowSchema = z.strictObject({
 export type Workflow = z.output<typeof workflowSchema>;
 /** A resolved step. */
 export type Step = z.output<typeof stepSchema>;
+/** A run budget with every dimension filled. */
+export type Budget = z.output<typeof budgetSchema>;
 /** A resolved recovery rung. */
 export type RecoveryRung = z.output<typeof recoveryRungSchema>;
 
@@ -112,7 +133,12 @@ export const waiverSchema = z.strictObject({
   workflow: z.string().optional().describe('Limit the waiver to one workflow name.'),
   reason: z.string().min(1),
   granted_by: z.string().min(1),
-  expires: z.iso.datetime({ offset: true }).or(z.iso.date()),
+  expires: z.iso
+    .datetime({ offset: true })
+    .or(z.iso.date())
+    // One form in the resolved config: a date alone means the start of that day, UTC.
+    .transform((value) => new Date(value).toISOString())
+    .describe('When the waiver stops applying: an ISO date (start of that day, UTC) or date-time.'),
 });
 /** A waiver. */
 export type Waiver = z.output<typeof waiverSchema>;
@@ -121,7 +147,7 @@ export type Waiver = z.output<typeof waiverSchema>;
 export const profileSchema = z.strictObject({
   $schema: z.string().optional(),
   kind: z.literal('profile').default('profile'),
-  name: z.string(),
+  name: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'profile names are letters, digits, `_`, `-` and `.`'),
   description: z.string().optional(),
   /** Overrides of the workflow budget; the stricter of the two applies. */
   budget: budgetSchema.partial().default({}),
