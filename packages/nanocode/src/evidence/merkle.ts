@@ -15,17 +15,17 @@ const NODE_PREFIX = Uint8Array.of(0x01);
 
 /** `SHA-256(0x00 || data)`: the hash of one leaf's input. */
 export function leafHash(data: Uint8Array): Uint8Array {
-  return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
+  return plain(createHash('sha256').update(LEAF_PREFIX).update(data).digest());
 }
 
 /** `SHA-256(0x01 || left || right)`: the hash of an interior node. */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  return plain(createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest());
 }
 
 /** `SHA-256("")`: the root of the empty tree. */
 export function emptyRootHash(): Uint8Array {
-  return createHash('sha256').digest();
+  return plain(createHash('sha256').digest());
 }
 
 /** MTH(D[n]) where `leaves` are already leaf hashes; the empty tree hashes to `SHA-256("")`. */
@@ -108,6 +108,11 @@ function largestPowerOfTwoBelow(n: number): number {
   let k = 1;
   while (k * 2 < n) k *= 2;
   return k;
+}
+
+/** A plain Uint8Array copy of a digest, so hashes compare equal whatever produced them. */
+function plain(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer);
 }
 
 function rangeError(message: string): NanocodeError {
