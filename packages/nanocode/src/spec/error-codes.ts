@@ -58,6 +58,7 @@ export const ERROR_CODES = {
   // CLI usage (NC_CLI_*).
   NC_CLI_USAGE: 'The command line is invalid.',
   NC_CLI_INPUT: 'A `--input` or `--input-file` value is invalid.',
+  NC_CLI_FILE_EXISTS: 'A file the command would write already exists (use `--force` to overwrite).',
 } as const;
 
 /** A stable error code. */
