@@ -53,7 +53,7 @@ const DETECTORS: readonly Detector[] = [
   {
     type: 'ip',
     pattern: RE2JS.compile('[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}'),
-    accept: (value) => isIPv6(value) && countHex(value) >= 2,
+    accept: (value) => isIPv6(value) && countHex(value) >= 4,
   },
   {
     type: 'phone',
@@ -95,6 +95,7 @@ function countHex(value: string): number {
   return count;
 }
 
+// Short forms like `a::b` or `::1` are skipped (4+ hex digits required): too often code, not addresses.
 // IPv6 candidates need their own edge check: `\b` cannot tell `std::vector` from an address.
 function isStandalone(options: { text: string; start: number; end: number; type: PiiType }): boolean {
   if (options.type !== 'ip') return true;
