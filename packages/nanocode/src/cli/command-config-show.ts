@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { loadConfig, resolvedConfigToYaml } from '../config/index.js';
+import type { ResolvedConfig } from '../spec/workflow.js';
 import type { CliIo } from './cli-io.js';
 import { resolveUserPath } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
-import { reportError } from './report-error.js';
+import { displayPath, reportError } from './report-error.js';
 
 /** Options of `nanocode config show`. */
 export interface ConfigShowCommandOptions {
@@ -22,7 +22,8 @@ export interface ConfigShowCommandOptions {
  */
 export async function runConfigShowCommand(options: ConfigShowCommandOptions): Promise<ExitCode> {
   const { io } = options;
-  let config: Awaited<ReturnType<typeof loadConfig>>;
+  const { loadConfig, resolvedConfigToYaml } = await import('../config/index.js');
+  let config: ResolvedConfig;
   try {
     config = await loadConfig({
       workflowFile: resolveUserPath({ io, file: options.workflowFile }),
@@ -40,7 +41,7 @@ export async function runConfigShowCommand(options: ConfigShowCommandOptions): P
     },
     profile: { name: config.profile.name, digest: config.profile_digest },
     digest: config.digest,
-    sources: config.sources,
+    sources: config.sources.map((file) => displayPath({ file, cwd: io.cwd })),
   };
   if (options.json) {
     io.stdout.write(`${JSON.stringify(options.resolved ? config : summary, null, 2)}\n`);

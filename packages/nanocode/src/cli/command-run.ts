@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { createAdapterResolver } from '../adapters/resolve-adapters.js';
-import { loadConfig } from '../config/index.js';
-import { runWorkflow } from '../runner/index.js';
 import type { RunEvent } from '../spec/events.js';
+import type { RunResult } from '../spec/run.js';
+import type { ResolvedConfig } from '../spec/workflow.js';
 import type { CliIo } from './cli-io.js';
 import { resolveUserPath, useColor } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
@@ -45,8 +44,10 @@ export async function runRunCommand(options: RunCommandOptions): Promise<ExitCod
     return code;
   };
   let inputs: Record<string, unknown>;
-  let config: Awaited<ReturnType<typeof loadConfig>>;
+  let config: ResolvedConfig;
   try {
+    // Loaded on use: `--help` and usage errors stay fast and never depend on the engine loading.
+    const { loadConfig } = await import('../config/index.js');
     inputs = await parseInputs({
       pairs: options.inputs,
       cwd: io.cwd,
@@ -66,8 +67,10 @@ export async function runRunCommand(options: RunCommandOptions): Promise<ExitCod
     if (options.json) return;
     for (const line of printer.format(event)) io.stdout.write(`${line}\n`);
   };
-  let result: Awaited<ReturnType<typeof runWorkflow>>;
+  let result: RunResult;
   try {
+    const { runWorkflow } = await import('../runner/index.js');
+    const { createAdapterResolver } = await import('../adapters/resolve-adapters.js');
     result = await runWorkflow({
       config,
       inputs,

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { validateFiles } from '../config/index.js';
 import type { CliIo } from './cli-io.js';
 import { resolveUserPath } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
+import { formatError } from './report-error.js';
 
 /** Options of `nanocode validate`. */
 export interface ValidateCommandOptions {
@@ -19,13 +19,14 @@ export interface ValidateCommandOptions {
 export async function runValidateCommand(options: ValidateCommandOptions): Promise<ExitCode> {
   const { io } = options;
   const files = options.files.map((file) => resolveUserPath({ io, file }));
+  const { validateFiles } = await import('../config/index.js');
   const result = await validateFiles({ files, env: io.env });
   if (options.json) {
     io.stdout.write(
       `${JSON.stringify({ ok: result.ok, files: options.files, errors: result.errors.map((e) => e.toJSON()) }, null, 2)}\n`,
     );
   } else {
-    for (const error of result.errors) io.stderr.write(`${error.format()}\n`);
+    for (const error of result.errors) io.stderr.write(`${formatError({ error, cwd: io.cwd })}\n`);
     if (result.ok) {
       io.stdout.write(`✓ ${files.length} file${files.length === 1 ? '' : 's'} valid\n`);
     } else {

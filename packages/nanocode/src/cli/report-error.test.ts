@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NanocodeError } from '../spec/errors.js';
 import type { CliIo } from './cli-io.js';
-import { errorToJson, reportError } from './report-error.js';
+import { displayPath, errorToJson, formatError, reportError } from './report-error.js';
 
 function memoryIo(env: Record<string, string> = {}): CliIo & { err: string[] } {
   const err: string[] = [];
@@ -63,5 +63,20 @@ describe('errorToJson', () => {
       errors: [{ code: 'NC_CFG_UNKNOWN_KEY', location: { file: 'wf.yaml', line: 6, column: 5 } }],
     });
     expect(errorToJson({ error: 'weird' })).toEqual({ code: 'NC_RUN_INTERNAL', message: 'weird' });
+  });
+});
+
+describe('formatError', () => {
+  it('shows files inside the working directory relative to it', () => {
+    const error = new NanocodeError({
+      code: 'NC_CFG_PARSE',
+      message: 'bad YAML',
+      location: { file: '/home/u/proj/workflows/a.yaml', line: 2, column: 3 },
+    });
+    expect(formatError({ error, cwd: '/home/u/proj' })).toBe('workflows/a.yaml:2:3 NC_CFG_PARSE bad YAML');
+    expect(formatError({ error, cwd: '/elsewhere' })).toBe(
+      '/home/u/proj/workflows/a.yaml:2:3 NC_CFG_PARSE bad YAML',
+    );
+    expect(displayPath({ file: 'rel.yaml', cwd: '/x' })).toBe('rel.yaml');
   });
 });

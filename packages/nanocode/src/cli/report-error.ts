@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import { NanocodeError } from '../spec/errors.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_CODES, type ExitCode, exitCodeForErrorCode } from './exit-codes.js';
@@ -15,6 +16,25 @@ function isBundle(error: NanocodeError): error is ErrorBundle {
 /** The individual errors inside an error: the bundled ones, or the error itself. */
 export function flattenErrors(options: { error: NanocodeError }): NanocodeError[] {
   return isBundle(options.error) ? options.error.errors : [options.error];
+}
+
+/** A path as the user would type it: relative to `cwd` when it lies inside it. */
+export function displayPath(options: { file: string; cwd: string }): string {
+  if (!isAbsolute(options.file)) return options.file;
+  const rel = relative(options.cwd, options.file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? options.file : rel;
+}
+
+/** `file:line:col CODE message (hint)`, with the file shown relative to `cwd`. */
+export function formatError(options: { error: NanocodeError; cwd: string }): string {
+  const { error } = options;
+  if (!error.location) return error.format();
+  return new NanocodeError({
+    code: error.code,
+    message: error.message,
+    location: { ...error.location, file: displayPath({ file: error.location.file, cwd: options.cwd }) },
+    ...(error.hint === undefined ? {} : { hint: error.hint }),
+  }).format();
 }
 
 /** The JSON form of any thrown value, for `--json` documents. */
@@ -35,7 +55,7 @@ export function errorToJson(options: { error: unknown }): Record<string, unknown
 export function reportError(options: { error: unknown; io: CliIo }): ExitCode {
   const { error, io } = options;
   if (error instanceof NanocodeError) {
-    for (const e of flattenErrors({ error })) io.stderr.write(`${e.format()}\n`);
+    for (const e of flattenErrors({ error })) io.stderr.write(`${formatError({ error: e, cwd: io.cwd })}\n`);
     return exitCodeForErrorCode({ code: error.code });
   }
   const message = error instanceof Error ? error.message : String(error);
