@@ -53,11 +53,13 @@ function checkRecovery(
     const at = (rest: string[], mode: 'key' | 'value' = 'key') =>
       origins.locate({ path: [...path, 'recovery', index, ...rest], mode });
     const previous = step.recovery[index - 1];
-    if (previous && ('stop' in previous || 'degrade' in previous)) {
+    // A degrade path whose output fails its constraints ends in `stop`, so only `stop` may follow `degrade`.
+    const unreachable = previous && ('stop' in previous || ('degrade' in previous && !('stop' in rung)));
+    if (unreachable) {
       errors.push(
         new NanocodeError({
           code: 'NC_CFG_INVALID_RECOVERY',
-          message: `recovery rung ${index + 1} of ${owner} (\`${name}\`) is never reached: \`${Object.keys(previous)[0]}\` ends the ladder`,
+          message: `recovery rung ${index + 1} of ${owner} (\`${name}\`) is never reached: \`${Object.keys(previous ?? {})[0]}\` ends the ladder`,
           location: at([name]),
         }),
       );

@@ -49,7 +49,10 @@ export function describePath(options: { path: ConfigPath; value: unknown; subjec
     const id = valueAt(value, [...path.slice(0, constraintAt + 1), 'id']);
     const name =
       typeof id === 'string' ? `constraint \`${id}\`` : `constraint ${Number(path[constraintAt]) + 1}`;
-    return owner ? `${name} of ${owner}` : `run ${name}`;
+    if (owner) return `${name} of ${owner}`;
+    return path[0] === 'constraints' && options.subject === 'workflow'
+      ? `run ${name}`
+      : `${name} of ${options.subject}`;
   }
   const area = areaOf(path);
   if (area === 'recovery') {
@@ -58,7 +61,8 @@ export function describePath(options: { path: ConfigPath; value: unknown; subjec
   }
   if (area === 'waiver')
     return `waiver ${Number(path[path.indexOf('waivers') + 1]) + 1} of ${options.subject}`;
-  return owner ?? options.subject;
+  if (owner) return path.length > 2 ? `\`${dottedPath(path.slice(2))}\` of ${owner}` : owner;
+  return path.length > 0 ? `\`${dottedPath(path)}\` of ${options.subject}` : options.subject;
 }
 
 /** A dotted display form of a path, e.g. `steps.answer.constraints[2].value`. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CONSTRAINT_KINDS, constraintCommonShape } from '../spec/constraint-kinds.js';
 import type { ErrorCode } from '../spec/error-codes.js';
-import { NanocodeError } from '../spec/errors.js';
+import { NanocodeError, type NanocodeErrorOptions } from '../spec/errors.js';
 import { areaOf, constraintIndexInPath, describePath, valueAt } from './describe-path.js';
 import { didYouMean } from './did-you-mean.js';
 import type { OriginMap } from './origin-map.js';
@@ -30,6 +30,12 @@ function typeName(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+function expectedName(expected: string): string {
+  if (expected === 'array') return 'a list';
+  if (expected === 'object' || expected === 'record') return 'a mapping';
+  return `a ${expected}`;
+}
+
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
@@ -42,6 +48,7 @@ function isConstraintParam(path: ConfigPath): boolean {
 
 /** The code for an issue that is neither an unknown key, a missing key nor a wrong type. */
 function valueCode(path: ConfigPath): ErrorCode {
+  if (path.at(-1) === 'recovery') return 'NC_CFG_INVALID_RECOVERY';
   const area = areaOf(path);
   if (area === 'recovery') return 'NC_CFG_INVALID_RECOVERY';
   if (area === 'waiver') return 'NC_CFG_INVALID_WAIVER';
@@ -54,36 +61,59 @@ function keyName(path: ConfigPath): string {
   return last === undefined ? 'the document' : typeof last === 'number' ? `item ${last + 1}` : `\`${last}\``;
 }
 
-function unionError(issue: Issue & { code: 'invalid_union' }, ctx: IssueContext): NanocodeError {
+function unionError(issue: Issue & { code: 'invalid_union' }, ctx: IssueContext): NanocodeError[] {
   const path = issue.path as ConfigPath;
-  const where = describePath({ path, value: ctx.value, subject: ctx.subject });
   const value = valueAt(ctx.value, path);
+  const ownerName = describePath({ path: path.slice(0, -1), value: ctx.value, subject: ctx.subject });
+  const one = (options: NanocodeErrorOptions) => [new NanocodeError(options)];
   if ('discriminator' in issue && issue.discriminator === 'kind') {
     // `kind` is the discriminator of constraints: absent or unknown.
     const owner = path.slice(0, -1);
-    const kind = valueAt(ctx.value, path);
-    if (kind === undefined) {
-      return new NanocodeError({
+    if (value === undefined) {
+      return one({
         code: 'NC_CFG_MISSING_KEY',
-        message: `missing key \`kind\` in ${describePath({ path: owner, value: ctx.value, subject: ctx.subject })}`,
+        message: `missing key \`kind\` in ${ownerName}`,
         location: ctx.origins.locate({ path: owner, mode: 'value' }),
         hint: 'write `kind: <kind>`, `expr: "<CEL>"`, `not: { kind: ... }` or `use: <template>`',
       });
     }
-    const hint = didYouMean({ word: String(kind), candidates: CONSTRAINT_KINDS });
-    return new NanocodeError({
+    const hint = didYouMean({ word: String(value), candidates: CONSTRAINT_KINDS });
+    return one({
       code: 'NC_CFG_UNKNOWN_KIND',
-      message: `unknown constraint kind \`${String(kind)}\` in ${describePath({ path: owner, value: ctx.value, subject: ctx.subject })}`,
+      message: `unknown constraint kind \`${String(value)}\` in ${ownerName}`,
       location: ctx.origins.locate({ path, mode: 'value' }),
       ...(hint ? { hint } : {}),
     });
   }
+  if (value === undefined) {
+    return one({
+      code: 'NC_CFG_MISSING_KEY',
+      message: `missing key ${keyName(path)} in ${ownerName}`,
+      location: ctx.origins.locate({ path: path.slice(0, -1), mode: 'value' }),
+    });
+  }
+  const branches = 'errors' in issue ? issue.errors : [];
+  // A branch whose problems all lie inside the value matched its shape: report those problems.
+  const matched = branches.find(
+    (branch) =>
+      branch.length > 0 &&
+      branch.every(
+        (inner) =>
+          inner.path.length > 0 &&
+          !(inner.code === 'invalid_type' && valueAt(value, inner.path as ConfigPath) === undefined),
+      ),
+  );
+  if (matched)
+    return matched.flatMap((inner) =>
+      issueToErrors({ ...inner, path: [...path, ...inner.path] } as Issue, ctx),
+    );
   const strategies = unionKeysAt({ schema: ctx.schema, path });
   if (areaOf(path) === 'recovery' && strategies.length > 0) {
+    const where = describePath({ path, value: ctx.value, subject: ctx.subject });
     const keys = value !== null && typeof value === 'object' ? Object.keys(value) : [];
     const first = keys[0];
     const hint = first === undefined ? undefined : didYouMean({ word: first, candidates: strategies });
-    return new NanocodeError({
+    return one({
       code: 'NC_CFG_INVALID_RECOVERY',
       message:
         keys.length === 1 && first !== undefined
@@ -93,10 +123,30 @@ function unionError(issue: Issue & { code: 'invalid_union' }, ctx: IssueContext)
       ...(hint ? { hint } : {}),
     });
   }
-  return new NanocodeError({
+  const roots = branches.map((branch) =>
+    branch.length === 1 && branch[0]?.path.length === 0 ? branch[0] : undefined,
+  );
+  const location = ctx.origins.locate({ path, mode: 'value' });
+  if (value !== undefined && roots.length > 0 && roots.every((root) => root?.code === 'invalid_type')) {
+    const expected = roots.map((root) => (root?.code === 'invalid_type' ? expectedName(root.expected) : ''));
+    return one({
+      code: 'NC_CFG_INVALID_TYPE',
+      message: `${keyName(path)} in ${ownerName} must be ${expected.join(' or ')}, not ${typeName(value)}`,
+      location,
+    });
+  }
+  if (value !== undefined && roots.length > 0 && roots.every((root) => root !== undefined)) {
+    const reasons = roots.map((root) => lowerFirst(root?.message ?? ''));
+    return one({
+      code: valueCode(path),
+      message: `invalid ${keyName(path)} in ${ownerName}: ${reasons.join(' and ')}`,
+      location,
+    });
+  }
+  return one({
     code: valueCode(path),
-    message: `${keyName(path)} in ${where} has no allowed form (got ${typeName(value)})`,
-    location: ctx.origins.locate({ path, mode: 'value' }),
+    message: `${keyName(path)} in ${ownerName} has no allowed form (got ${typeName(value)})`,
+    location,
   });
 }
 
@@ -131,13 +181,23 @@ function issueToErrors(issue: Issue, ctx: IssueContext): NanocodeError[] {
       return [
         new NanocodeError({
           code: 'NC_CFG_INVALID_TYPE',
-          message: `${keyName(path)} in ${describePath({ path: owner, value: ctx.value, subject: ctx.subject })} must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, not ${typeName(value)}`,
+          message: `${keyName(path)} in ${describePath({ path: owner, value: ctx.value, subject: ctx.subject })} must be ${expectedName(issue.expected)}, not ${typeName(value)}`,
           location: ctx.origins.locate({ path, mode: 'value' }),
         }),
       ];
     }
+    case 'invalid_key': {
+      const reason = issue.issues[0]?.message ?? issue.message;
+      return [
+        new NanocodeError({
+          code: 'NC_CFG_INVALID_VALUE',
+          message: `invalid name \`${String(path.at(-1))}\` in ${describePath({ path: path.slice(0, -1), value: ctx.value, subject: ctx.subject })}: ${lowerFirst(reason)}`,
+          location: ctx.origins.locate({ path, mode: 'key' }),
+        }),
+      ];
+    }
     case 'invalid_union':
-      return [unionError(issue, ctx)];
+      return unionError(issue, ctx);
     default: {
       const owner = path.slice(0, -1);
       return [

@@ -24,6 +24,11 @@ function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).trim();
 }
 
+function keyText(text: string, offset: number): string {
+  const match = /^("[^"\n]*"|'[^'\n]*'|[^:\n,}]+)/.exec(text.slice(offset));
+  return (match?.[1] ?? '').trim().replace(/^["']|["']$/g, '');
+}
+
 function jsonSyntaxError(options: { file: string; text: string; error: unknown }): NanocodeError | undefined {
   const message = options.error instanceof Error ? options.error.message : String(options.error);
   const match = JSON_POSITION.exec(message);
@@ -67,7 +72,7 @@ export function parseSourceDocument(options: { file: string; text: string }): So
         new NanocodeError({
           code: duplicate ? 'NC_CFG_DUPLICATE_KEY' : 'NC_CFG_PARSE',
           message: duplicate
-            ? 'a mapping has the same key twice'
+            ? `duplicate key \`${keyText(text, problem.pos[0])}\`: a mapping has the same key twice`
             : `invalid YAML: ${firstLine(problem.message)}`,
           location: at(problem.pos[0]),
         }),

@@ -7,7 +7,7 @@ import { loadWorkflowDocument } from './load-workflow-document.js';
 import { readSource } from './read-source.js';
 import { loadProfileCatalog, resolveProfile } from './resolve-profile.js';
 import type { SourceDocument } from './source-document.js';
-import { loadTemplateCatalog } from './template-catalog.js';
+import { loadTemplateCatalog, readTemplatesFile } from './template-catalog.js';
 import { uniqueErrors } from './unique-errors.js';
 import { validateTemplatesFile } from './validate-templates-file.js';
 
@@ -45,11 +45,13 @@ async function validateOne(file: string, options: ValidateFilesOptions): Promise
       const resolved = resolveProfile({ name: typeof name === 'string' ? name : undefined, catalog, env });
       return [...resolved.errors, ...profiles.errors.filter((error) => error.location?.file === file)];
     }
-    case 'templates':
-      return [
-        ...validateTemplatesFile({ document, catalog: templates.catalog, documents, env }),
-        ...templates.errors,
-      ];
+    case 'templates': {
+      // The file under test defines its own templates, even when it is not in a templates/ directory.
+      const catalog = new Map(templates.catalog);
+      for (const template of readTemplatesFile({ document, env }).templates)
+        catalog.set(template.name, template);
+      return [...validateTemplatesFile({ document, catalog, documents, env }), ...templates.errors];
+    }
     default: {
       const hint = didYouMean({ word: String(kind), candidates: FILE_KINDS });
       return [

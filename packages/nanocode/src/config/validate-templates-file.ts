@@ -10,7 +10,7 @@ import { createOriginMap } from './origin-map.js';
 import type { SourceDocument } from './source-document.js';
 import { readTemplatesFile, type TemplateCatalog } from './template-catalog.js';
 
-const constraintListSchema = z.array(constraintSchema);
+const constraintListSchema = z.object({ constraints: z.array(constraintSchema) });
 
 /**
  * Validates every template of a templates file on its own: constraint sets expand and validate as
@@ -51,18 +51,19 @@ export function validateTemplatesFile(options: {
       stack: [template.name],
     });
     const origins = createOriginMap({ documents: options.documents });
-    const list = expanded.map((entry, index) => {
-      origins.set({ path: [index], origin: entry.origin });
+    const constraints = expanded.map((entry, index) => {
+      origins.set({ path: ['constraints', index], origin: entry.origin });
       for (const key of entry.notKeys ?? []) {
         if (entry.notOrigin) {
           origins.set({
-            path: [index, key],
+            path: ['constraints', index, key],
             origin: { ...entry.notOrigin, path: [...entry.notOrigin.path, key] },
           });
         }
       }
       return entry.value;
     });
+    const list = { constraints };
     const parsed = constraintListSchema.safeParse(list);
     const subject = `template \`${template.name}\``;
     if (!parsed.success) {
@@ -79,8 +80,8 @@ export function validateTemplatesFile(options: {
     }
     errors.push(
       ...checkConstraintList({
-        constraints: parsed.data,
-        path: [],
+        constraints: parsed.data.constraints,
+        path: ['constraints'],
         origins,
         owner: subject,
         runLevel: false,

@@ -22,6 +22,17 @@ export const budgetSchema = z.strictObject({
   time_ms: z.number().int().positive().default(30_000),
 });
 
+/**
+ * A profile's budget limits. Each one given tightens the workflow's (the stricter applies); none has a
+ * default, so a profile never loosens or silently sets a limit.
+ */
+export const budgetOverrideSchema = z.strictObject({
+  attempts: z.number().int().positive().optional(),
+  tokens: z.number().int().positive().optional(),
+  cost_usd: z.number().nonnegative().optional(),
+  time_ms: z.number().int().positive().optional(),
+});
+
 /** One rung of the recovery ladder. Each is an object with exactly one key. */
 export const recoveryRungSchema = z.union([
   z.strictObject({
@@ -150,7 +161,7 @@ export const profileSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'profile names are letters, digits, `_`, `-` and `.`'),
   description: z.string().optional(),
   /** Overrides of the workflow budget; the stricter of the two applies. */
-  budget: budgetSchema.partial().default({}),
+  budget: budgetOverrideSchema.default({}),
   adapters: z
     .strictObject({
       allow: z.array(z.string()).default(['*']).describe('Glob patterns of allowed model references.'),
