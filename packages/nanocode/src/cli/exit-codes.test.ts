@@ -12,6 +12,10 @@ describe('exitCodeForOutcome', () => {
     expect(exitCodeForOutcome({ outcome: 'stopped' })).toBe(3);
   });
 
+  it('maps a cancelled run (stopped with NC_RUN_ABORTED) to 130', () => {
+    expect(exitCodeForOutcome({ outcome: 'stopped', error: { code: 'NC_RUN_ABORTED' } })).toBe(130);
+  });
+
   it('maps an error outcome to 1, or 65 when the inputs were refused', () => {
     expect(exitCodeForOutcome({ outcome: 'error' })).toBe(1);
     expect(exitCodeForOutcome({ outcome: 'error', error: { code: 'NC_RUN_INTERNAL' } })).toBe(1);

@@ -37,8 +37,12 @@ export function exitCodeForErrorCode(options: { code: string }): ExitCode {
   return EXIT_CODES.error;
 }
 
-/** The exit code of a finished run. An `error` outcome is refined by its error code (bad input → 65). */
+/**
+ * The exit code of a finished run. A cancelled run (a `stopped` outcome with `NC_RUN_ABORTED`) exits
+ * 130 like any interrupted command; an `error` outcome is refined by its code (bad input → 65).
+ */
 export function exitCodeForOutcome(options: { outcome: RunOutcome; error?: { code: string } }): ExitCode {
+  if (options.error?.code === 'NC_RUN_ABORTED') return EXIT_CODES.cancelled;
   switch (options.outcome) {
     case 'certified':
     case 'certified_with_exceptions':

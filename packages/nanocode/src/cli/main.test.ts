@@ -140,4 +140,43 @@ describe('nanocode (end to end)', () => {
     expect(doc.outcome).toBe('error');
     expect(doc.error.code).toMatch(/^NC_CFG_/);
   });
+
+  it('exit codes tell a degraded run (2) from a stopped one (3)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nanocode-cli-'));
+    const workflow = (ladder: string) =>
+      [
+        'name: flaky',
+        'version: 1',
+        'inputs: { topic: { type: string } }',
+        'steps:',
+        '  answer:',
+        '    model: [scripted:demo]',
+        '    prompt: { user: "Say yes about {{ inputs.topic }}" }',
+        '    constraints: [{ id: says-yes, kind: contains, value: "yes" }]',
+        `    recovery: ${ladder}`,
+        'scripted:',
+        '  demo:',
+        '    answer: [{ text: "no" }, { text: "still no" }]',
+        '',
+      ].join('\n');
+    await writeFile(
+      join(dir, 'degrade.yaml'),
+      workflow('[{ retry: { max: 1 } }, { degrade: { output: "yes, maybe" } }]'),
+    );
+    await writeFile(join(dir, 'stop.yaml'), workflow('[{ retry: { max: 1 } }, { stop: {} }]'));
+    await writeFile(join(dir, 'inputs.json'), '{ "topic": "tests" }');
+
+    const degraded = cli(['run', 'degrade.yaml', '--input-file', 'inputs.json'], { cwd: dir });
+    expect(degraded.stderr).toBe('');
+    expect(degraded.status).toBe(2);
+    expect(degraded.stdout).toContain('  ✗ says-yes (contains, hard): ');
+    expect(degraded.stdout).toContain('  ↓ degrade');
+    expect(degraded.stdout).toMatch(/^outcome: degraded · 2 attempts/m);
+    expect(degraded.stdout.trimEnd().endsWith('yes, maybe')).toBe(true);
+
+    const stopped = cli(['run', 'stop.yaml', '--input', 'topic=tests', '--json'], { cwd: dir });
+    expect(stopped.status).toBe(3);
+    const doc = JSON.parse(stopped.stdout) as { outcome: string; output: unknown };
+    expect(doc).toMatchObject({ outcome: 'stopped', output: null });
+  });
 });
