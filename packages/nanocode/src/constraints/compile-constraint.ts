@@ -2,6 +2,7 @@ import type { CompiledConstraint, CustomConstraint } from '../spec/constraint.js
 import type { ConstraintKind, ConstraintOf } from '../spec/constraint-kinds.js';
 import { type Constraint, constraintSchema } from '../spec/constraint-kinds.js';
 import { NanocodeError } from '../spec/errors.js';
+import type { Verdict } from '../spec/verdict.js';
 import type { JudgeRunner } from './judge-runner.js';
 import type { KindFactory } from './kind-factory.js';
 import { KIND_FACTORIES } from './kind-registry.js';
@@ -50,14 +51,16 @@ export function compileConstraint(options: CompileConstraintOptions): CompiledCo
     feedback: constraint.feedback,
     async: check.async,
     evaluate: (ctx) => {
+      const failed = (cause: unknown): Verdict => ({
+        status: 'error',
+        message: `${constraint.kind} check failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+        evidence: [],
+      });
       try {
-        return check.evaluate(ctx);
+        const verdict = check.evaluate(ctx);
+        return verdict instanceof Promise ? verdict.catch(failed) : verdict;
       } catch (cause) {
-        return {
-          status: 'error',
-          message: `${constraint.kind} check failed: ${(cause as Error).message}`,
-          evidence: [],
-        };
+        return failed(cause);
       }
     },
   };
