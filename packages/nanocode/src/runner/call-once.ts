@@ -55,6 +55,12 @@ export function modelAttempts(options: { ctx: RunContext; stepId: string; step: 
           cost_usd: response.cost_usd ?? 0,
         };
       } catch (error) {
+        if (ctx.signal.aborted && !(error instanceof NanocodeError)) {
+          return {
+            ok: false,
+            error: new AdapterError({ code: 'aborted', message: 'aborted', retryable: false }),
+          };
+        }
         return { ok: false, error: asAdapterError(error) };
       }
     },

@@ -60,6 +60,15 @@ export async function runStep(options: {
 
   const finish = (result: StepResult): StepResult => {
     if (result.status !== 'stopped') {
+      for (const check of result.checks) {
+        if (check.outcome === 'pass' || !check.waiver) continue;
+        const { reason, granted_by, expires } = check.waiver;
+        ctx.emit({
+          type: 'waiver.applied',
+          step: result.step,
+          data: { constraint: check.constraint.id, reason, granted_by, expires },
+        });
+      }
       ctx.outputs[stepId] = result.output;
       ctx.emit({
         type: 'output.released',
@@ -84,6 +93,11 @@ export async function runStep(options: {
     evaluation?: Evaluation,
   ) => {
     const ref = maker.refs[state.adapter] ?? from;
+    if (move.strategy === 'retry' && move.wait_ms > 0) {
+      // Waiting past the deadline is pointless: the time budget is spent now.
+      const remaining = ctx.budget.limits.time_ms - ctx.budget.consumed().time_ms;
+      if (move.wait_ms >= remaining) return exhaust('time_ms', from);
+    }
     ctx.emit({
       type: 'recovery.chosen',
       step: stepId,
@@ -93,9 +107,6 @@ export async function runStep(options: {
     switch (move.strategy) {
       case 'retry': {
         if (move.wait_ms > 0) {
-          const remaining = ctx.budget.limits.time_ms - ctx.budget.consumed().time_ms;
-          // Waiting past the deadline is pointless: the time budget is spent now.
-          if (move.wait_ms >= remaining) return exhaust('time_ms', from);
           await ctx.effects.sleep(`${stepId}/${attempt}/wait`, move.wait_ms, { signal: ctx.signal });
         }
         messages =
@@ -111,7 +122,7 @@ export async function runStep(options: {
         previousFailed = undefined;
         return undefined;
       case 'degrade':
-        return degrade({ ctx, stepId, step, move, attempt, isDegradePath: options.isDegradePath === true });
+        return degrade({ ctx, stepId, move, attempt, isDegradePath: options.isDegradePath === true });
       case 'stop':
         return { status: 'stopped', step: stepId } as const;
       case 'repair':
@@ -295,12 +306,11 @@ export async function runStep(options: {
 async function degrade(options: {
   ctx: RunContext;
   stepId: string;
-  step: Step;
   move: Extract<LadderMove, { strategy: 'degrade' }>;
   attempt: number;
   isDegradePath: boolean;
 }): Promise<StepResult> {
-  const { ctx, stepId, step, move, attempt } = options;
+  const { ctx, stepId, move, attempt } = options;
   if (options.isDegradePath) return { status: 'stopped', step: stepId };
   if (move.step !== undefined) {
     const degradeStep = ctx.config.workflow.degrade_steps[move.step];

@@ -175,7 +175,12 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', onCallerAbort);
   }
-  ctx.emit({ type: 'run.completed', data: completed });
+  try {
+    eventTime = now('run');
+  } catch {
+    // A replay that diverged has no clock reading left; the error is already in `completed`.
+  }
+  log.append({ type: 'run.completed', data: completed });
   return {
     run_id,
     outcome: completed.outcome,

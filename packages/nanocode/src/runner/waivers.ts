@@ -6,10 +6,7 @@ export interface WaiverSet {
   expired: Waiver[];
 }
 
-/**
- * Splits a profile's waivers for one workflow into active and expired at `now`. A date-only `expires`
- * (`2026-12-31`) lasts to the end of that day, UTC.
- */
+/** Splits a profile's waivers for one workflow into active and expired at `now` (epoch ms). */
 export function partitionWaivers(options: {
   waivers: readonly Waiver[];
   workflow: string;
@@ -18,7 +15,7 @@ export function partitionWaivers(options: {
   const set: WaiverSet = { active: [], expired: [] };
   for (const waiver of options.waivers) {
     if (waiver.workflow !== undefined && waiver.workflow !== options.workflow) continue;
-    (expiresAt(waiver.expires) > options.now ? set.active : set.expired).push(waiver);
+    (Date.parse(waiver.expires) > options.now ? set.active : set.expired).push(waiver);
   }
   return set;
 }
@@ -32,8 +29,4 @@ export function findWaiver(options: {
   return options.waivers.find(
     (w) => w.constraint === options.id || w.constraint === `${options.step}.${options.id}`,
   );
-}
-
-function expiresAt(expires: string): number {
-  return /^\d{4}-\d{2}-\d{2}$/.test(expires) ? Date.parse(`${expires}T23:59:59.999Z`) : Date.parse(expires);
 }

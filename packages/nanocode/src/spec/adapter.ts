@@ -77,6 +77,7 @@ export type AdapterErrorCode =
   | 'malformed_response'
   | 'aborted'
   | 'script_exhausted'
+  | 'not_recorded'
   | 'unknown';
 
 /** Options for {@link AdapterError}. */

@@ -1,0 +1,97 @@
+import { generateObject } from 'ai';
+import { MockLanguageModelV3 } from 'ai/test';
+import { z } from 'zod';
+import { digestJson } from '../src/evidence/index.js';
+import { runWorkflow } from '../src/runner/index.js';
+import type { Adapter, ModelRequest } from '../src/spec/adapter.js';
+import { profileSchema, type ResolvedConfig, workflowSchema } from '../src/spec/workflow.js';
+import { type Measurement, measure } from './measure.js';
+
+const ANSWER = {
+  answer: 'Refunds are processed within 5 business days.',
+  quotes: ['within 5 business days'],
+};
+const TEXT = JSON.stringify(ANSWER);
+
+/** A constant in-process model: the same reply every call, so only framework cost is measured. */
+const constant: Adapter = {
+  spec: 'nanocode.adapter/v1',
+  provider: 'bench',
+  model: 'constant',
+  simulated: true,
+  generate: async () => ({
+    text: TEXT,
+    finish_reason: 'stop',
+    usage: { input_tokens: 20, output_tokens: 20 },
+    model: 'constant',
+    latency_ms: 0,
+  }),
+};
+
+function benchConfig(): ResolvedConfig {
+  const workflow = workflowSchema.parse({
+    name: 'bench',
+    version: 1,
+    steps: {
+      answer: {
+        model: ['bench:constant'],
+        prompt: { user: 'How long do refunds take?' },
+        output: 'json',
+        constraints: [
+          { id: 'shape', kind: 'json_schema', schema: { type: 'object', required: ['answer', 'quotes'] } },
+          { id: 'short', kind: 'max_words', field: 'answer', value: 120 },
+          { id: 'no-pii', kind: 'pii', types: ['email', 'phone', 'credit_card'] },
+          { id: 'no-hype', kind: 'not_contains', values: ['guaranteed', 'revolutionary'] },
+          { id: 'digits', kind: 'regex', pattern: '[0-9]+ business days' },
+        ],
+        recovery: [{ retry: { max: 2 } }, { stop: {} }],
+      },
+    },
+  });
+  const profile = profileSchema.parse({ name: 'bench' });
+  return {
+    workflow,
+    profile,
+    digest: digestJson({ workflow, profile }),
+    workflow_digest: digestJson(workflow),
+    profile_digest: digestJson(profile),
+    sources: [],
+  };
+}
+
+/** The in-process cost of a 1-step run with 5 deterministic constraints, against two baselines. */
+export async function benchRunCost(): Promise<{ rows: Measurement[]; baseline: Measurement }> {
+  const config = benchConfig();
+  const schema = z.object({ answer: z.string(), quotes: z.array(z.string()) });
+  const mock = new MockLanguageModelV3({
+    doGenerate: async () => ({
+      content: [{ type: 'text', text: TEXT }],
+      finishReason: { unified: 'stop', raw: undefined },
+      usage: {
+        inputTokens: { total: 20, noCache: 20, cacheRead: undefined, cacheWrite: undefined },
+        outputTokens: { total: 20, text: 20, reasoning: undefined },
+      },
+      warnings: [],
+    }),
+  });
+  const request: ModelRequest = {
+    messages: [{ role: 'user', content: 'How long do refunds take?' }],
+    response_format: { type: 'json' },
+    context: { run_id: 'bench', step: 'answer', attempt: 1 },
+  };
+  const signal = new AbortController().signal;
+
+  const aiSdk = await measure({
+    name: 'AI SDK generateObject (MockLanguageModelV3, zod)',
+    fn: () => generateObject({ model: mock, schema, prompt: 'How long do refunds take?' }),
+  });
+  const bare = await measure({
+    name: 'bare loop (adapter call + JSON.parse)',
+    fn: async () => JSON.parse((await constant.generate(request, { signal })).text),
+  });
+  const nanocode = await measure({
+    name: 'nanocode runWorkflow (5 constraints, hash-chained events)',
+    fn: () => runWorkflow({ config, inputs: {}, adapters: () => constant }),
+  });
+  return { rows: [nanocode, aiSdk, bare], baseline: aiSdk };
+}

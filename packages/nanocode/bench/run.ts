@@ -1,0 +1,13 @@
+import { printTable } from './measure.js';
+import { benchRunCost } from './run-cost.bench.js';
+
+/** `npm run bench`: prints figures and ratios measured in this process. Nothing here is asserted. */
+async function main(): Promise<void> {
+  console.log(`nanocode bench · node ${process.version} · ${process.platform}/${process.arch}`);
+  const cost = await benchRunCost();
+  printTable({ title: 'In-process cost of a 1-step run with 5 deterministic constraints (median)', ...cost });
+  const bare = cost.rows.find((r) => r.name.startsWith('bare'));
+  if (bare) printTable({ title: 'Same figures against the bare loop', rows: cost.rows, baseline: bare });
+}
+
+await main();
