@@ -12,9 +12,9 @@ export interface CompileConstraintOptions {
   /** A resolved constraint; its params are validated again here, so TS-built constraints are safe too. */
   constraint: Constraint;
   /** Custom constraints registered in code, by name (a list is keyed by each entry's `name`). */
-  custom?: ReadonlyMap<string, CustomConstraint> | CustomConstraint[];
+  custom?: ReadonlyMap<string, CustomConstraint> | CustomConstraint[] | undefined;
   /** Grades `judge` constraints; without it they evaluate to an `error` verdict. */
-  judge?: JudgeRunner;
+  judge?: JudgeRunner | undefined;
 }
 
 /**
