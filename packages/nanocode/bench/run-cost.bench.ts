@@ -59,6 +59,11 @@ function benchConfig(): ResolvedConfig {
   };
 }
 
+/** The bench workflow and its constant adapter, for profiling outside the harness. */
+export function benchSetup(): { config: ResolvedConfig; adapter: Adapter } {
+  return { config: benchConfig(), adapter: constant };
+}
+
 /** The in-process cost of a 1-step run with 5 deterministic constraints, against two baselines. */
 export async function benchRunCost(): Promise<{ rows: Measurement[]; baseline: Measurement }> {
   const config = benchConfig();

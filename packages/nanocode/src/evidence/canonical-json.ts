@@ -14,7 +14,64 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
  * because guessing a representation would make two different values hash alike.
  */
 export function canonicalJson(value: unknown): string {
-  return serialize(value, [], new Set());
+  try {
+    return fast(value, 0);
+  } catch (error) {
+    if (error !== BAIL) throw error;
+    // The careful path finds the offending member and reports where it is.
+    return serialize(value, [], new Set());
+  }
+}
+
+/** Thrown by the fast path when a value needs the careful path (to be rejected with its location). */
+const BAIL = Symbol('bail');
+/** Deeper than any event we build; deeper values take the careful path, which detects cycles. */
+const FAST_MAX_DEPTH = 64;
+
+/**
+ * The hot path: events are plain JSON built by our own code, so this skips path tracking and cycle
+ * sets, and bails to `serialize` on anything unusual. Output is identical (a property test checks it).
+ */
+function fast(value: unknown, depth: number): string {
+  switch (typeof value) {
+    case 'string':
+      if (!value.isWellFormed()) throw BAIL;
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw BAIL;
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      if (depth > FAST_MAX_DEPTH) throw BAIL;
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          if (item === undefined) throw BAIL;
+          out += (i === 0 ? '' : ',') + fast(item, depth + 1);
+        }
+        return `${out}]`;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) throw BAIL;
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).sort();
+      let out = '{';
+      let first = true;
+      for (const key of keys) {
+        const member = record[key];
+        if (member === undefined) continue;
+        if (!key.isWellFormed()) throw BAIL;
+        out += `${first ? '' : ','}${JSON.stringify(key)}:${fast(member, depth + 1)}`;
+        first = false;
+      }
+      return `${out}}`;
+    }
+    default:
+      throw BAIL;
+  }
 }
 
 function serialize(value: unknown, path: string[], open: Set<object>): string {
