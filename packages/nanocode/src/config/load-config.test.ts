@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: secrets stay as literal `${NAME}` text
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigLoadError } from './config-load-error.js';

@@ -110,7 +110,9 @@ export function parseSourceDocument(options: { file: string; text: string }): So
         keyOffset = (pair.key as Node).range?.[0];
         next = pair.value as Node | null;
         // A key with no value (`key:`) points at the key.
-        if (next === null) return keyOffset ?? offset;
+        const empty =
+          next === null || (isScalar(next) && next.value === null && next.range?.[0] === next.range?.[1]);
+        if (empty) return keyOffset ?? offset;
       } else if (isSeq(node) && typeof segment === 'number') {
         next = node.items[segment] as Node | undefined;
         if (!next) return offset;
