@@ -28,6 +28,8 @@ async function runExample(options: { name: string; profile?: string }) {
   return result;
 }
 
+const statusesOf = (events: RunEvent[]) => (events.at(-1) as RunEvent<'run.completed'>).data.constraints;
+
 const moves = (events: RunEvent[]) =>
   events.filter((e) => e.type === 'recovery.chosen').map((e) => (e.data as { strategy: string }).strategy);
 
@@ -42,13 +44,11 @@ describe('examples run offline on their scripted (demo) replies', () => {
   it('constraint-playground records a soft violation, waived under the prod profile', async () => {
     const dev = await runExample({ name: 'constraint-playground', profile: 'dev' });
     expect(dev.outcome).toBe('certified_with_exceptions');
-    const statuses = (dev.events.at(-1)?.data as { constraints: { id: string; status: string }[] })
-      .constraints;
+    const statuses = statusesOf(dev.events);
     expect(statuses.find((s) => s.id === 'tone')?.status).toBe('violated');
     expect(statuses.filter((s) => s.status === 'enforced').length).toBeGreaterThanOrEqual(12);
     const prod = await runExample({ name: 'constraint-playground', profile: 'prod' });
-    const prodStatuses = (prod.events.at(-1)?.data as { constraints: { id: string; status: string }[] })
-      .constraints;
+    const prodStatuses = statusesOf(prod.events);
     expect(prodStatuses.find((s) => s.id === 'tone')?.status).toBe('waived');
     expect(prod.events.some((e) => e.type === 'waiver.applied')).toBe(true);
   });
