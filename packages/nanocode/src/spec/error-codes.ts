@@ -55,6 +55,8 @@ export const ERROR_CODES = {
   NC_EVIDENCE_KEY_MISSING: 'No signing key was given, or the key store has no active key for the purpose.',
   NC_EVIDENCE_KEY_EXISTS: 'The key store already has an active key for the purpose (rotate it instead).',
   NC_EVIDENCE_TRUST_FILE: 'A trust file (trust.json) cannot be read or does not match its schema.',
+  NC_EVIDENCE_SUMMARY_INVALID:
+    'A run certificate cannot be built: the events are malformed or `run.completed` contradicts them.',
   // CLI usage (NC_CLI_*).
   NC_CLI_USAGE: 'The command line is invalid.',
   NC_CLI_INPUT: 'A `--input` or `--input-file` value is invalid.',

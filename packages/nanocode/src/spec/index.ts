@@ -10,3 +10,4 @@ export * from './run.js';
 export * from './signer.js';
 export * from './verdict.js';
 export * from './workflow.js';
+export * from './certificate.js';
