@@ -111,10 +111,10 @@ function rootSpan(options: { input: ExportInput; summary: RunSummary; traceId: s
       'nanocode.profile.name': header.profile.name,
       'nanocode.config_digest': header.config_digest,
       'nanocode.outcome': summary.outcome,
-      'nanocode.budget.attempts': consumed ? { int: consumed.attempts } : undefined,
-      'nanocode.budget.tokens': consumed ? { int: consumed.tokens } : undefined,
-      'nanocode.budget.cost_usd': consumed ? { double: consumed.cost_usd } : undefined,
-      'nanocode.budget.time_ms': consumed ? { int: consumed.time_ms } : undefined,
+      'nanocode.budget.consumed.attempts': consumed ? { int: consumed.attempts } : undefined,
+      'nanocode.budget.consumed.tokens': consumed ? { int: consumed.tokens } : undefined,
+      'nanocode.budget.consumed.cost_usd': consumed ? { double: consumed.cost_usd } : undefined,
+      'nanocode.budget.consumed.time_ms': consumed ? { int: consumed.time_ms } : undefined,
       'nanocode.verification.ok': input.verification?.ok,
       'nanocode.verification.message': input.verification?.message,
     }),
@@ -228,9 +228,9 @@ function spanEvent(event: RunEvent): OtlpEvent | undefined {
       'nanocode.budget.exhausted',
       otlpAttributes({
         'nanocode.step': event.step,
-        'nanocode.budget.dimension': event.data.dimension,
-        'nanocode.budget.limit': { double: event.data.limit },
-        'nanocode.budget.consumed': { double: event.data.consumed },
+        'nanocode.budget.exhausted.dimension': event.data.dimension,
+        'nanocode.budget.exhausted.limit': { double: event.data.limit },
+        'nanocode.budget.exhausted.consumed': { double: event.data.consumed },
       }),
     );
   }
