@@ -24,6 +24,10 @@ function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).trim();
 }
 
+function isEmptyScalar(node: Node): boolean {
+  return isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
+}
+
 function keyText(text: string, offset: number): string {
   const match = /^("[^"\n]*"|'[^'\n]*'|[^:\n,}]+)/.exec(text.slice(offset));
   return (match?.[1] ?? '').trim().replace(/^["']|["']$/g, '');
@@ -110,9 +114,7 @@ export function parseSourceDocument(options: { file: string; text: string }): So
         keyOffset = (pair.key as Node).range?.[0];
         next = pair.value as Node | null;
         // A key with no value (`key:`) points at the key.
-        const empty =
-          next === null || (isScalar(next) && next.value === null && next.range?.[0] === next.range?.[1]);
-        if (empty) return keyOffset ?? offset;
+        if (next === null || isEmptyScalar(next)) return keyOffset ?? offset;
       } else if (isSeq(node) && typeof segment === 'number') {
         next = node.items[segment] as Node | undefined;
         if (!next) return offset;
