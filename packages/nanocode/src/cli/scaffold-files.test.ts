@@ -1,8 +1,11 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createAdapterResolver } from '../adapters/resolve-adapters.js';
+import { loadConfig, validateFiles } from '../config/index.js';
 import { runWorkflow } from '../runner/index.js';
-import { testConfig } from '../runner/test-config.test-util.js';
 import { scaffoldFiles } from './scaffold-files.js';
 import { createTimelinePrinter } from './timeline-printer.js';
 
@@ -26,12 +29,23 @@ describe('scaffoldFiles', () => {
     expect(parse(file('profiles/prod.yaml'))).toMatchObject({ name: 'prod', extends: 'dev' });
   });
 
-  it('hello.yaml runs certified after one retry, and the timeline shows it', async () => {
-    const { kind: _kind, ...profile } = parse(file('profiles/dev.yaml')) as Record<string, unknown>;
-    const config = testConfig({
-      workflow: parse(file('workflows/hello.yaml')),
-      profile: { ...profile, kind: 'profile' },
+  it('validates with the loader, and hello.yaml runs certified after one retry', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nanocode-scaffold-'));
+    for (const f of scaffoldFiles()) {
+      await mkdir(dirname(join(dir, f.path)), { recursive: true });
+      await writeFile(join(dir, f.path), f.text);
+    }
+    const files = ['workflows/hello.yaml', 'profiles/dev.yaml', 'profiles/prod.yaml'].map((f) =>
+      join(dir, f),
+    );
+    expect(await validateFiles({ files, env: {} })).toEqual({ ok: true, errors: [] });
+
+    const config = await loadConfig({
+      workflowFile: join(dir, 'workflows/hello.yaml'),
+      profile: 'prod',
+      env: {},
     });
+    expect(config.profile.budget.attempts).toBe(4);
     const printer = createTimelinePrinter({ color: false });
     const lines: string[] = [];
     const result = await runWorkflow({
