@@ -37,6 +37,11 @@ export async function runCli(options: { argv: string[]; io: CliIo; signal?: Abor
 export async function main(): Promise<void> {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort(new Error('cancelled by SIGINT')));
+  // `nanocode run ... | head` closes stdout early; that is the reader's choice, not a crash to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT_CODES.ok);
+  });
   process.exitCode = await runCli({
     argv: process.argv.slice(2),
     signal: controller.signal,
