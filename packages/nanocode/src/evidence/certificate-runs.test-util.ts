@@ -110,3 +110,10 @@ export const CERTIFICATE_RUNS: Record<string, () => Promise<RunResult>> = {
       },
     }),
 };
+
+/** Runs the scenario called `name` from {@link CERTIFICATE_RUNS}. */
+export function runScenario(name: string): Promise<RunResult> {
+  const make = CERTIFICATE_RUNS[name];
+  if (make === undefined) throw new Error(`no certificate run called ${name}`);
+  return make();
+}
