@@ -223,6 +223,30 @@ describe('createTimelinePrinter', () => {
   });
 });
 
+describe('input checks', () => {
+  it('print flush left without a step header', () => {
+    const lines = render([
+      ev(
+        'constraint.evaluated',
+        {
+          constraint: 'sane-input',
+          kind: 'max_length',
+          severity: 'hard',
+          stage: 'input',
+          target: 'input',
+          verdict: { status: 'fail', message: 'too long', evidence: [] },
+        },
+        { step: '$input' },
+      ),
+      ev('input.checked', { ok: false, constraint_ids: ['sane-input'], message: 'too long' }),
+    ]);
+    expect(lines).toEqual([
+      '✗ sane-input (max_length, hard) [input]: too long',
+      '✗ inputs refused: too long',
+    ]);
+  });
+});
+
 describe('formatResult', () => {
   it('prints text as is and other values as indented JSON', () => {
     expect(formatResult({ output: 'hello' })).toBe('hello');

@@ -69,12 +69,14 @@ const FORMATTERS: { [T in EventType]: Formatter<T> } = {
   },
   'constraint.evaluated': ({ data, c }) => {
     const on = data.target === 'attempt' ? '' : ` [${data.target}]`;
+    // Input checks belong to the run, not to a step: they print flush left, before `inputs checked`.
+    const indent = data.target === 'input' ? '' : '  ';
     const label = `${data.constraint} (${data.kind}, ${data.severity})${on}`;
-    if (data.verdict.status === 'pass') return [c.green(`  ✓ ${label}`)];
+    if (data.verdict.status === 'pass') return [c.green(`${indent}✓ ${label}`)];
     const mark = data.verdict.status === 'fail' ? '✗' : '!';
     const color = data.severity === 'hard' ? c.red : c.yellow;
     const error = data.verdict.status === 'error' ? 'error: ' : '';
-    return [color(`  ${mark} ${label}: ${error}${data.verdict.message}`)];
+    return [color(`${indent}${mark} ${label}: ${error}${data.verdict.message}`)];
   },
   'waiver.applied': ({ data, c }) => [
     c.yellow(
@@ -141,7 +143,8 @@ export function createTimelinePrinter(options: { color: boolean; runId?: string 
       const formatter = FORMATTERS[event.type] as Formatter<EventType>;
       const lines = formatter({ event, data: event.data, c, state });
       if (lines.length === 0) return lines;
-      const step = event.step;
+      // Pseudo-steps such as the runner's `$input` are not steps of the workflow: no header for them.
+      const step = event.step?.startsWith('$') ? undefined : event.step;
       const header =
         step !== undefined && step !== state.step && event.type !== 'step.started'
           ? [c.bold(`▸ step ${step}`) + c.dim(' (continued)')]
