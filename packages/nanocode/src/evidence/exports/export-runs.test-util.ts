@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { oneStep, runTest } from '../../runner/run-workflow.test-util.js';
 import type { EventData, EventType, RunEvent, RunHeader } from '../../spec/events.js';
+import type { Verdict } from '../../spec/verdict.js';
 import { createEventLog } from '../event-log.js';
 import type { ExportInput } from './summarize-run.js';
 
@@ -45,8 +46,8 @@ export function sealRun(options: { header?: Partial<RunHeader>; events: Draft[] 
 }
 
 const BUDGET = { attempts: 6, tokens: 20_000, cost_usd: 0.05, time_ms: 30_000 };
-const verdict = (status: 'pass' | 'fail' | 'error', message: string) => ({ status, message, evidence: [] });
-const check = (id: string, kind: string, severity: 'hard' | 'soft', v: ReturnType<typeof verdict>) =>
+const verdict = (status: Verdict['status'], message: string): Verdict => ({ status, message, evidence: [] });
+const check = (id: string, kind: string, severity: 'hard' | 'soft', v: Verdict) =>
   ({
     type: 'constraint.evaluated',
     step: 'answer',

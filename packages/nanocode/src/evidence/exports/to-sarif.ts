@@ -110,8 +110,8 @@ function resultOf(options: {
       ? {
           suppressions: [
             {
+              // No `status`: the draft-07 schema many tools validate against does not know it yet.
               kind: 'external',
-              status: 'accepted',
               justification:
                 row.waiver?.reason ?? 'waived by the profile; no waiver.applied event was recorded',
               ...(row.waiver
