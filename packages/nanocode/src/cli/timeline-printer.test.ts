@@ -144,7 +144,7 @@ describe('createTimelinePrinter', () => {
       '  ✓ shape (json_schema, hard)',
       '  ⚑ waived grounded: pilot (granted by ops, expires 2030-01-01)',
       '  ✓ released answer',
-      '  ⚠ budget exhausted: tokens 102 of 100',
+      '⚠ budget exhausted: tokens 102 of 100',
       '  ⚑ answer.grounded waived',
       'outcome: certified · 3 attempts · 412 tokens · $0.0000 · run 01HRUN',
     ]);
@@ -159,15 +159,18 @@ describe('createTimelinePrinter', () => {
     expect(coloured).toMatch(ansi);
   });
 
-  it('re-prints a step header when concurrent steps interleave', () => {
+  it('tags lines with their step while steps run concurrently, then re-prints the header', () => {
     const lines = render([
       ev('step.started', { kind: 'model', depends_on: [], adapters: ['scripted:a'] }, { step: 'one' }),
       ev('step.started', { kind: 'function', depends_on: [], adapters: [] }, { step: 'two' }),
+      ev('output.released', { output_digest: 'sha256:o', source: 'function' }, { step: 'two' }),
+      ev('step.completed', { status: 'released' }, { step: 'two' }),
       ev('output.released', { output_digest: 'sha256:o', source: 'repair' }, { step: 'one' }),
     ]);
     expect(lines).toEqual([
       '▸ step one (model: scripted:a)',
       '▸ step two (function)',
+      '  [two] ✓ released two (from function)',
       '▸ step one (continued)',
       '  ✓ released one (from repair)',
     ]);
@@ -212,7 +215,7 @@ describe('createTimelinePrinter', () => {
     ]);
     expect(lines).toEqual([
       '▸ step answer (continued)',
-      '  ↓ degrade → degrade:output (trigger: budget attempts)',
+      '  ↓ degrade output (trigger: budget attempts)',
       '  ! short (max_words, soft) [degrade]: error: boom',
       '  ■ stop (trigger: short)',
       '  repaired with trim (no change)',

@@ -12,8 +12,10 @@ export interface TimelinePrinter {
 
 interface TimelineState {
   runId: string | undefined;
-  /** The step the last printed line belonged to; a change re-prints a header so concurrent steps stay legible. */
+  /** The step the last indented line belonged to; a change re-prints its header. */
   step: string | undefined;
+  /** Steps started and not completed. While several run concurrently, their lines carry `[step]`. */
+  active: Set<string>;
 }
 
 type Formatter<T extends EventType> = (options: {
@@ -57,34 +59,32 @@ const FORMATTERS: { [T in EventType]: Formatter<T> } = {
     const tokens = data.usage.input_tokens + data.usage.output_tokens;
     const cost = data.cost_usd > 0 ? `, ${usd(data.cost_usd)}` : '';
     return [
-      `  attempt ${event.attempt ?? '?'} on ${data.adapter} ${c.dim(`… ${tokens} tokens, ${data.latency_ms} ms${cost}`)}`,
+      `attempt ${event.attempt ?? '?'} on ${data.adapter} ${c.dim(`… ${tokens} tokens, ${data.latency_ms} ms${cost}`)}`,
     ];
   },
   'attempt.failed': ({ event, data, c }) => {
     const status = data.error.status === undefined ? '' : ` ${data.error.status}`;
     const retry = data.error.retryable ? ', retryable' : '';
     return [
-      `  attempt ${event.attempt ?? '?'} on ${data.adapter} ${c.red(`✗ ${data.error.code}${status}${retry}: ${data.error.message}`)}`,
+      `attempt ${event.attempt ?? '?'} on ${data.adapter} ${c.red(`✗ ${data.error.code}${status}${retry}: ${data.error.message}`)}`,
     ];
   },
   'constraint.evaluated': ({ data, c }) => {
     const on = data.target === 'attempt' ? '' : ` [${data.target}]`;
-    // Input checks belong to the run, not to a step: they print flush left, before `inputs checked`.
-    const indent = data.target === 'input' ? '' : '  ';
     const label = `${data.constraint} (${data.kind}, ${data.severity})${on}`;
-    if (data.verdict.status === 'pass') return [c.green(`${indent}✓ ${label}`)];
+    if (data.verdict.status === 'pass') return [c.green(`✓ ${label}`)];
     const mark = data.verdict.status === 'fail' ? '✗' : '!';
     const color = data.severity === 'hard' ? c.red : c.yellow;
     const error = data.verdict.status === 'error' ? 'error: ' : '';
-    return [color(`${indent}${mark} ${label}: ${error}${data.verdict.message}`)];
+    return [color(`${mark} ${label}: ${error}${data.verdict.message}`)];
   },
   'waiver.applied': ({ data, c }) => [
     c.yellow(
-      `  ⚑ waived ${data.constraint}: ${data.reason} (granted by ${data.granted_by}, expires ${data.expires})`,
+      `⚑ waived ${data.constraint}: ${data.reason} (granted by ${data.granted_by}, expires ${data.expires})`,
     ),
   ],
   'waiver.expired': ({ data, c }) => [
-    c.yellow(`  ⚑ waiver for ${data.constraint} expired ${data.expires}; not applied`),
+    c.yellow(`⚑ waiver for ${data.constraint} expired ${data.expires}; not applied`),
   ],
   'recovery.chosen': ({ data, c }) => {
     const t = data.trigger;
@@ -93,28 +93,32 @@ const FORMATTERS: { [T in EventType]: Formatter<T> } = {
       ...(t.error ? [t.error] : []),
       ...(t.budget ? [`budget ${t.budget}`] : []),
     ];
-    // A fallback moves between adapters, so both ends matter; other moves only name where they lead.
+    // A fallback moves between adapters, so both ends matter; other moves only name where they lead
+    // (`repair:extract_json` shows as `repair extract_json`).
+    const target = data.to.startsWith(`${data.strategy}:`)
+      ? data.to.slice(data.strategy.length + 1)
+      : data.to;
     const move =
       data.strategy === 'fallback'
         ? ` ${data.from} → ${data.to}`
-        : data.to === data.from || data.to === data.strategy
+        : target === data.from || target === data.strategy
           ? ''
-          : ` → ${data.to}`;
+          : ` ${target}`;
     const mark = data.strategy === 'stop' ? '■' : data.strategy === 'degrade' ? '↓' : '↻';
-    return [c.yellow(`  ${mark} ${data.strategy}${move} (trigger: ${trigger.join(', ') || 'none'})`)];
+    return [c.yellow(`${mark} ${data.strategy}${move} (trigger: ${trigger.join(', ') || 'none'})`)];
   },
   'repair.applied': ({ data, c }) => [
-    c.dim(`  repaired with ${data.fixes.join(', ')}${data.changed ? '' : ' (no change)'}`),
+    c.dim(`repaired with ${data.fixes.join(', ')}${data.changed ? '' : ' (no change)'}`),
   ],
   'budget.exhausted': ({ data, c }) => [
-    c.red(`  ⚠ budget exhausted: ${data.dimension} ${data.consumed} of ${data.limit}`),
+    c.red(`⚠ budget exhausted: ${data.dimension} ${data.consumed} of ${data.limit}`),
   ],
   'output.released': ({ event, data, c }) => [
-    c.green(`  ✓ released ${event.step ?? 'output'}`) +
+    c.green(`✓ released ${event.step ?? 'output'}`) +
       (data.source === 'attempt' ? '' : c.dim(` (from ${data.source})`)),
   ],
   'step.completed': ({ event, data, c }) =>
-    data.status === 'released' ? [] : [c.yellow(`  ■ step ${event.step ?? '?'} ${data.status}`)],
+    data.status === 'released' ? [] : [c.yellow(`■ step ${event.step ?? '?'} ${data.status}`)],
   'run.completed': ({ data, c, state }) => {
     const lines = data.constraints
       .filter((k) => k.status === 'violated' || k.status === 'waived' || k.status === 'unchecked')
@@ -136,21 +140,29 @@ const FORMATTERS: { [T in EventType]: Formatter<T> } = {
 /** Creates a timeline printer. `color` should be true only for a TTY without `NO_COLOR`. */
 export function createTimelinePrinter(options: { color: boolean; runId?: string }): TimelinePrinter {
   const c = picocolors.createColors(options.color);
-  const state: TimelineState = { runId: options.runId, step: undefined };
+  const state: TimelineState = { runId: options.runId, step: undefined, active: new Set() };
   return {
     format(event) {
       if (event.type === 'run.started') state.runId = (event.data as EventData['run.started']).run_id;
+      // Pseudo-steps such as the runner's `$input` are not workflow steps: their lines print flush left.
+      const step = event.step?.startsWith('$') ? undefined : event.step;
+      if (event.type === 'step.started' && step !== undefined) state.active.add(step);
       const formatter = FORMATTERS[event.type] as Formatter<EventType>;
       const lines = formatter({ event, data: event.data, c, state });
-      if (lines.length === 0) return lines;
-      // Pseudo-steps such as the runner's `$input` are not steps of the workflow: no header for them.
-      const step = event.step?.startsWith('$') ? undefined : event.step;
-      const header =
-        step !== undefined && step !== state.step && event.type !== 'step.started'
-          ? [c.bold(`▸ step ${step}`) + c.dim(' (continued)')]
-          : [];
-      if (step !== undefined) state.step = step;
-      return [...header, ...lines];
+      const concurrent = state.active.size > 1;
+      if (event.type === 'step.completed' && step !== undefined) state.active.delete(step);
+      if (lines.length === 0 || step === undefined) return lines;
+      if (event.type === 'step.started') {
+        state.step = step;
+        return lines;
+      }
+      if (concurrent) {
+        state.step = undefined;
+        return lines.map((line) => `  ${c.cyan(`[${step}]`)} ${line}`);
+      }
+      const header = step === state.step ? [] : [c.bold(`▸ step ${step}`) + c.dim(' (continued)')];
+      state.step = step;
+      return [...header, ...lines.map((line) => `  ${line}`)];
     },
   };
 }
