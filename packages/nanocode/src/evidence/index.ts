@@ -1,4 +1,15 @@
 export { canonicalJson } from './canonical-json.js';
+export {
+  type Certificate,
+  type CertificateBundle,
+  type CertificateBundleOptions,
+  type CertifiedRun,
+  type CreateCertificateOptions,
+  certificateBundle,
+  certificateDigest,
+  createCertificate,
+  runSubject,
+} from './certificate.js';
 export { digestJson, type Sha256Digest, sha256Hex } from './digest.js';
 export { type DsseEnvelope, pae, type SignEnvelopeOptions, signEnvelope } from './dsse.js';
 export {
@@ -37,7 +48,24 @@ export {
   type StoredKey,
   TRUST_FILE_NAME,
 } from './key-store.js';
+export {
+  buildPredicate,
+  derivePredicate,
+  type PredicateDerivation,
+  type PredicateSource,
+} from './predicate-from-events.js';
+export type { SummaryIssue } from './predicate-issue.js';
+export {
+  type CommitValueOptions,
+  type CreateSaltsOptions,
+  commitValue,
+  createSalts,
+  cryptoRandom,
+  type VerifyCommitmentOptions,
+  verifyCommitment,
+} from './redaction.js';
 export { type EventBody, eventHash, sealEvent } from './seal-event.js';
+export { type TestResultPredicateOptions, testResultPredicate } from './test-result.js';
 export {
   type KeyPurpose,
   type ReadTrustFileOptions,
@@ -48,6 +76,17 @@ export {
   type WriteTrustFileOptions,
   writeTrustFile,
 } from './trust-file.js';
+export {
+  CERTIFICATE_CHECKS,
+  type CertFailureReason,
+  type CertificateCheck,
+  type CertificateCheckName,
+  type CertificateLogProof,
+  type CheckpointWithKeys,
+  type VerifyCertificateOptions,
+  type VerifyReport,
+  verifyCertificate,
+} from './verify-certificate.js';
 export {
   type ChainFailureReason,
   type ChainVerification,

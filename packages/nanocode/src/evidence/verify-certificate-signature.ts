@@ -24,11 +24,7 @@ const STATUS_ORDER: Array<[SignatureStatus, CertificateCheck['reason']]> = [
   ['malformed_signature', 'malformed'],
 ];
 
-/**
- * Checks the DSSE signatures over the PAE with the trusted keys. Base64 must be canonical: a lenient
- * decoder maps several encodings to the same bytes, and a verifier must not accept an envelope that was
- * changed, even where the change is invisible after decoding.
- */
+/** Checks the DSSE signatures over the PAE with the trusted keys; base64 must be canonical (see below). */
 export function checkSignature(options: {
   envelope: DsseEnvelope;
   keys: readonly TrustedKey[];
@@ -115,15 +111,16 @@ export function claimedSigningTime(options: { envelope: DsseEnvelope }): string 
   const value = decodeJson(new Uint8Array(Buffer.from(options.envelope.payload, 'base64')));
   const predicate = isRecord(value) ? value.predicate : undefined;
   const at = isRecord(predicate) ? predicate.finished_at : undefined;
-  return typeof at === 'string' ? at : undefined;
+  // A time that does not parse is left out rather than failing every window: the summary check rejects it.
+  return typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? at : undefined;
 }
 
+// Nanocode writes standard, padded base64 and the certificate digest covers the envelope's exact text, so
+// one spelling is accepted: a lenient decoder maps several spellings (URL-safe, unpadded, stray low bits)
+// to the same bytes, and a re-spelled envelope must not pass as the certificate that was logged.
 function isCanonicalBase64(text: unknown): boolean {
-  if (typeof text !== 'string' || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(text)) return false;
-  // DSSE verifiers accept URL-safe and unpadded forms; normalise to standard padded base64 first.
-  const standard = text.replaceAll('-', '+').replaceAll('_', '/').replace(/=+$/, '');
-  const padded = standard.padEnd(Math.ceil(standard.length / 4) * 4, '=');
-  return Buffer.from(padded, 'base64').toString('base64') === padded;
+  if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return false;
+  return Buffer.from(text, 'base64').toString('base64') === text;
 }
 
 function decodeJson(bytes: Uint8Array): unknown {

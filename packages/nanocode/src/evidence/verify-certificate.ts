@@ -20,6 +20,15 @@ import {
 import { checkSignature, checkTypes, claimedSigningTime } from './verify-certificate-signature.js';
 import { verifyChain } from './verify-chain.js';
 
+export type { CertificateLogProof, CheckpointWithKeys } from './verify-certificate-log.js';
+export {
+  CERTIFICATE_CHECKS,
+  type CertFailureReason,
+  type CertificateCheck,
+  type CertificateCheckName,
+  type VerifyReport,
+} from './verify-certificate-report.js';
+
 /** Options for {@link verifyCertificate}. */
 export interface VerifyCertificateOptions {
   /** The certificate bundle; typed loosely because it usually comes straight from untrusted JSON. */
