@@ -67,6 +67,11 @@ export async function evaluateOutput(options: {
   );
   const results = options.constraints.map((constraint, i): CheckResult => {
     const verdict = verdicts[i] as Verdict;
+    // Evidence values quote the output; under output redaction they are committed, not recorded.
+    const recorded =
+      ctx.redactor.outputs && target !== 'input'
+        ? redactEvidence({ ctx, verdict, name: `${step}/${attempt}/${target}/${constraint.id}` })
+        : verdict;
     const event = ctx.emit({
       type: 'constraint.evaluated',
       step,
@@ -77,7 +82,7 @@ export async function evaluateOutput(options: {
         severity: constraint.severity,
         stage: constraint.stage,
         target,
-        verdict,
+        verdict: recorded,
       },
     });
     return {
@@ -92,6 +97,18 @@ export async function evaluateOutput(options: {
     (r) => r.constraint.severity === 'hard' && r.outcome === 'fail' && !r.waiver,
   );
   return { results, blocking };
+}
+
+function redactEvidence(options: { ctx: RunContext; verdict: Verdict; name: string }): Verdict {
+  const { verdict } = options;
+  return {
+    ...verdict,
+    evidence: verdict.evidence.map((item, i) => {
+      if (item.value === undefined) return item;
+      const commitment = options.ctx.redactor.output({ name: `${options.name}/${i}`, value: item.value });
+      return { ...item, value: { $commitment: commitment } };
+    }),
+  };
 }
 
 /** Released outputs in the shape placeholders read: `steps.<id>.output`. */

@@ -5,6 +5,7 @@ import type { EventData, EventType, RunEvent } from '../spec/events.js';
 import type { StepFunction } from '../spec/run.js';
 import type { ResolvedConfig, Waiver } from '../spec/workflow.js';
 import type { BudgetTracker } from './budget-tracker.js';
+import type { Redactor } from './redactor.js';
 
 /** What every part of a running workflow shares. Created once per run by `runWorkflow`. */
 export interface RunContext {
@@ -33,6 +34,6 @@ export interface RunContext {
   }): RunEvent<T>;
   /** Reads the clock under a step-scoped key, and updates the time budget. */
   now(scope: string): number;
-  /** Whether texts and prompts are recorded in events, or only their digests. */
-  record: { prompts: boolean; outputs: boolean };
+  /** Applies the redaction policy to what events record. */
+  redactor: Redactor;
 }

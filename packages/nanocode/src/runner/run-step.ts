@@ -76,7 +76,7 @@ export async function runStep(options: {
         data: {
           output_digest: digestJson(result.output ?? null),
           source: result.status === 'degraded' ? 'degrade' : step.function ? 'function' : 'attempt',
-          ...(ctx.record.outputs ? { output: result.output } : {}),
+          ...recordOutput({ ctx, name: `${result.step}/released`, value: result.output, key: 'output' }),
         },
       });
     }
@@ -164,7 +164,7 @@ export async function runStep(options: {
         adapter: ref,
         via,
         request_digest: requestDigest(messages),
-        ...(ctx.record.prompts && !step.function ? { messages } : {}),
+        ...(step.function ? {} : ctx.redactor.prompt({ name: `${stepId}/${attempt}`, messages })),
       },
     });
     const result = await maker.make({ attempt, ref, messages });
@@ -218,7 +218,7 @@ export async function runStep(options: {
           cost_usd: result.cost_usd,
           latency_ms: result.latency_ms,
           output_digest: digestJson(text),
-          ...(ctx.record.outputs ? { text } : {}),
+          ...recordOutput({ ctx, name: `${stepId}/${attempt}`, value: text, key: 'text' }),
         },
       });
       evaluation = await evaluateOutput({
@@ -375,6 +375,14 @@ function renderDeep(value: unknown, render: (text: string) => string): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, render)]));
   }
   return value;
+}
+
+/** `{ [key]: value }`, or `{ [key]_commitment }` when the policy redacts outputs. */
+function recordOutput(options: { ctx: RunContext; name: string; value: unknown; key: 'output' | 'text' }) {
+  const commitment = options.ctx.redactor.output({ name: options.name, value: options.value });
+  return commitment === undefined
+    ? { [options.key]: options.value }
+    : { [`${options.key}_commitment`]: commitment };
 }
 
 function idsOf(evaluation: Evaluation): string[] {

@@ -8,6 +8,7 @@ import { compileWorkflow } from './compile-workflow.js';
 import { evaluateOutput } from './evaluate-output.js';
 import { finalStatuses, runOutcome } from './final-statuses.js';
 import { createLiveEffects } from './live-effects.js';
+import { createRedactor } from './redactor.js';
 import type { RunContext } from './run-context.js';
 import { runStep, type StepResult } from './run-step.js';
 import { resultSteps, stepDependencies, topologicalOrder } from './step-graph.js';
@@ -68,7 +69,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
       }
     },
   });
-  const redaction = config.profile.redaction;
+  const redactor = createRedactor({ policy: config.profile.redaction, effects });
   const outputs: Record<string, unknown> = {};
   const inputs = withDefaults({ declared: config.workflow.inputs, given: options.inputs });
   const waivers = partitionWaivers({
@@ -95,7 +96,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
       return log.append(event);
     },
     now,
-    record: { prompts: !redaction.prompts, outputs: !redaction.outputs },
+    redactor,
   };
 
   const results = new Map<string, StepResult>();
@@ -107,7 +108,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
       data: {
         run_id,
         inputs_digest: digestJson(inputs),
-        ...(redaction.inputs.length === 0 ? { inputs } : {}),
+        inputs: redactor.inputs(inputs),
         budget: limits,
       },
     });
@@ -189,6 +190,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
     header,
     events: log.events(),
     ...(completed.error ? { error: completed.error } : {}),
+    salts: redactor.salts(),
   };
 }
 

@@ -39,7 +39,13 @@ export interface RunHeader {
 
 /** The data each event type carries. Digests are `sha256:<hex>`. */
 export interface EventData {
-  'run.started': { run_id: string; inputs_digest: string; inputs?: unknown; budget: BudgetLimits };
+  'run.started': {
+    run_id: string;
+    inputs_digest: string;
+    /** The inputs, with each redacted path replaced by `{ $commitment }`. */
+    inputs?: unknown;
+    budget: BudgetLimits;
+  };
   'input.checked': { ok: boolean; constraint_ids: string[]; message?: string };
   'step.started': { kind: 'model' | 'function'; depends_on: string[]; adapters: string[] };
   'attempt.started': {
@@ -47,8 +53,10 @@ export interface EventData {
     /** `primary` for the first attempt on an adapter; the strategy that caused it otherwise. */
     via: 'first' | 'retry' | 'fallback' | 'degrade';
     request_digest: string;
-    /** The exact messages sent, unless redaction policy replaces them by their digest. */
+    /** The exact messages sent, unless redaction policy replaces them by `messages_commitment`. */
     messages?: unknown;
+    /** Salted SHA-256 commitment to the messages, when redacted (the salt is kept apart). */
+    messages_commitment?: string;
   };
   'attempt.completed': {
     adapter: string;
@@ -58,8 +66,10 @@ export interface EventData {
     cost_usd: number;
     latency_ms: number;
     output_digest: string;
-    /** The exact text returned, unless redaction policy replaces it by its digest. */
+    /** The exact text returned, unless redaction policy replaces it by `text_commitment`. */
     text?: string;
+    /** Salted SHA-256 commitment to the text, when redacted (the salt is kept apart). */
+    text_commitment?: string;
   };
   'attempt.failed': {
     adapter: string;

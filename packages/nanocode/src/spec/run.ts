@@ -36,4 +36,9 @@ export interface RunResult {
   header: RunHeader;
   events: RunEvent[];
   error?: { code: string; message: string };
+  /**
+   * Salts of the redacted values' commitments, by name (`input/<path>`, `prompt/<step>/<attempt>`,
+   * `output/<step>/<attempt>`). Store them apart from the events: erasing one forgets the value.
+   */
+  salts: Record<string, string>;
 }
