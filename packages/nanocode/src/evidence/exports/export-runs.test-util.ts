@@ -228,8 +228,8 @@ export function stoppedRun(): ExportInput {
 }
 
 /**
- * Real runs from the runner: certified, with a function step, soft violation, stopped, fallback on an
- * error, refused input.
+ * Real runs from the runner: certified, with a function step, soft violation, waived hard failure, stopped,
+ * fallback on an error, refused input.
  */
 export async function runnerRuns(): Promise<Record<string, ExportInput>> {
   const GOOD = { text: '{"answer":"ok"}' };
@@ -257,6 +257,15 @@ export async function runnerRuns(): Promise<Record<string, ExportInput>> {
     },
     inputs: { question: 'far too long' },
   });
+  const waived = await runTest({
+    workflow: oneStep({ replies: { a: [LONG] }, constraints: [shape, short], recovery: [{ stop: {} }] }),
+    profile: {
+      name: 'prod',
+      waivers: [
+        { constraint: 'answer.short', reason: 'pilot', granted_by: 'risk-office', expires: '2999-01-01' },
+      ],
+    },
+  });
   const base = oneStep({ replies: { a: [GOOD] } });
   const withFunction = await runTest({
     workflow: {
@@ -272,6 +281,7 @@ export async function runnerRuns(): Promise<Record<string, ExportInput>> {
     certified: pick(certified),
     withFunction: pick(withFunction),
     soft: pick(soft),
+    waived: pick(waived),
     stopped: pick(stopped),
     fallback: pick(fallback),
     refused: pick(refused),

@@ -110,6 +110,17 @@ describe('toSarif', () => {
     expect(others.every((r) => r.suppressions === undefined)).toBe(true);
   });
 
+  it('finds the waiver the runner recorded for a waived constraint', async () => {
+    const { waived } = await allRuns();
+    const [result, ...rest] = runOf(toSarif(waived as NonNullable<typeof waived>)).results;
+    expect(rest).toEqual([]);
+    expect(result).toMatchObject({
+      ruleId: 'answer.short',
+      level: 'error',
+      suppressions: [{ kind: 'external', justification: 'pilot', properties: { granted_by: 'risk-office' } }],
+    });
+  });
+
   it('reports the hard constraint that blocked a stopped run as an error, with every evaluation', () => {
     const run = runOf(toSarif(stoppedRun()));
     expect(run.results).toHaveLength(1);
