@@ -108,9 +108,14 @@ function modelsTable(summary: RunSummary): string {
   if (summary.models.length === 0) return '<p>No model was called.</p>';
   const rows = summary.models.map(
     (m) =>
-      `<tr><td class="mono">${t(m.adapter)}</td><td class="mono">${t(m.model)}</td><td>${t(m.attempts)}</td><td>${t(m.input_tokens)}</td><td>${t(m.output_tokens)}</td><td>${t(m.cost_usd)}</td></tr>`,
+      `<tr><td class="mono">${t(m.adapter)}</td><td class="mono">${t(m.model)}</td><td>${t(m.attempts)}</td><td>${t(m.input_tokens)}</td><td>${t(m.output_tokens)}</td><td>${t(roundCost(m.cost_usd))}</td></tr>`,
   );
   return table(['adapter', 'model', 'attempts', 'input tokens', 'output tokens', 'cost (USD)'], rows);
+}
+
+/** Sums of float prices pick up binary noise (0.1 + 0.2); twelve significant digits are plenty for USD. */
+function roundCost(usd: number): number {
+  return Number(usd.toPrecision(12));
 }
 
 function table(head: readonly string[], rows: readonly string[]): string {

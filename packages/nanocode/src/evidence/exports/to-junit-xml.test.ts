@@ -81,6 +81,12 @@ describe('toJunitXml', () => {
     );
   });
 
+  it('records the verification result as a suite property when given', () => {
+    const xml = toJunitXml({ ...exceptionsRun(), verification: { ok: false, message: 'bad <sig>' } });
+    expect(xml).toContain('<property name="verification" value="failed: bad &lt;sig&gt;"/>');
+    expect(toJunitXml(exceptionsRun())).not.toContain('name="verification"');
+  });
+
   it('errors the outcome case of a run refused for bad input', async () => {
     const { refused } = await allRuns();
     const xml = toJunitXml(refused as NonNullable<typeof refused>);

@@ -34,7 +34,9 @@ export function toJunitXml(input: ExportInput): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     // The schema has no `skipped` attribute on `<testsuites>`.
     `<testsuites${attrs({ name: `nanocode ${workflow}`, tests: totals.tests, failures: totals.failures, errors: totals.errors })}>`,
-    ...suites.flatMap((suite, index) => suiteLines({ suite, index, summary })),
+    ...suites.flatMap((suite, index) =>
+      suiteLines({ suite, index, summary, verification: input.verification }),
+    ),
     '</testsuites>',
   ];
   return `${lines.join('\n')}\n`;
@@ -44,6 +46,7 @@ function suiteLines(options: {
   suite: { name: string; cases: Case[] };
   index: number;
   summary: RunSummary;
+  verification: ExportInput['verification'];
 }): string[] {
   const { suite, summary } = options;
   const { header } = summary;
@@ -55,6 +58,9 @@ function suiteLines(options: {
     tenant: header.tenant,
     profile: header.profile.name,
     ...(summary.error ? { error_code: summary.error.code } : {}),
+    ...(options.verification
+      ? { verification: `${options.verification.ok ? 'ok' : 'failed'}: ${options.verification.message}` }
+      : {}),
   };
   const started = summary.startedAt === undefined ? {} : { timestamp: summary.startedAt };
   return [
