@@ -6,6 +6,7 @@ import type { EventData } from '../spec/events.js';
 import type { Verdict } from '../spec/verdict.js';
 import type { Waiver } from '../spec/workflow.js';
 import type { RunContext } from './run-context.js';
+import { createRunJudge } from './run-judge.js';
 import { findWaiver } from './waivers.js';
 
 /** One constraint's result on one output. */
@@ -53,6 +54,7 @@ export async function evaluateOutput(options: {
     step,
     render: (template) => renderTemplate(template, { inputs: ctx.inputs, steps: stepScope(ctx.outputs) }),
     signal: ctx.signal,
+    judge: createRunJudge({ ctx, step, attempt, target }),
   };
   const verdicts = await Promise.all(
     options.constraints.map((compiled) =>

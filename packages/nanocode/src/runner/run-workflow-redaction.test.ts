@@ -17,8 +17,9 @@ describe('runWorkflow: redaction', () => {
     }),
     inputs: { customer: { type: 'object' }, question: { type: 'string' } },
   };
-  (workflow.steps as { answer: { prompt: { user: string } } }).answer.prompt.user =
-    'Customer {{ inputs.customer.email }} asks: {{ inputs.question }}';
+  (
+    (workflow as Record<string, unknown>).steps as { answer: { prompt: { user: string } } }
+  ).answer.prompt.user = 'Customer {{ inputs.customer.email }} asks: {{ inputs.question }}';
   const inputs = { customer: { email: 'jane.roe@example.org', tier: 'gold' }, question: 'What is my code?' };
 
   it('records redacted inputs, prompts and outputs as salted commitments; the chain still verifies', async () => {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createEventLog, digestJson } from '../evidence/index.js';
 import { NanocodeError } from '../spec/errors.js';
 import type { EventData, RunHeader } from '../spec/events.js';
@@ -42,6 +43,8 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
   };
 
   const controller = new AbortController();
+  // Every concurrent check and attempt listens on this one signal; many constraints are normal.
+  setMaxListeners(0, controller.signal);
   const onCallerAbort = () => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) controller.abort(options.signal.reason);
   options.signal?.addEventListener('abort', onCallerAbort, { once: true });

@@ -19,7 +19,20 @@ export interface ConstraintContext {
   /** Renders `{{ }}` placeholders in params (e.g. `source`) against inputs and earlier outputs. */
   render(template: string): string;
   signal: AbortSignal;
+  /** Grades `judge` constraints through an adapter, inside the run budget; supplied by the runner. */
+  judge?: JudgeRunner;
 }
+
+/**
+ * Grades a text against a rubric with a model. Supplied by the runner (which routes it through an
+ * adapter, inside the run budget); constraints only call it. `score` is in [0, 1].
+ */
+export type JudgeRunner = (options: {
+  model: string;
+  rubric: string;
+  text: string;
+  signal: AbortSignal;
+}) => Promise<{ score: number; reason: string }>;
 
 /**
  * A compiled constraint, ready to evaluate. Compilation validates params and compiles regexes and

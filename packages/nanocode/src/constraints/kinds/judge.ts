@@ -7,9 +7,11 @@ import type { KindFactory } from '../kind-factory.js';
  * (which routes the call through an adapter and the run budget). A score below `threshold` fails; no
  * runner, a rejected call or a score outside [0, 1] is an `error` verdict.
  */
-export const judgeKind: KindFactory<'judge'> = ({ constraint, judge }) => ({
+export const judgeKind: KindFactory<'judge'> = ({ constraint, judge: compiledJudge }) => ({
   async: true,
   async evaluate(ctx): Promise<Verdict> {
+    // A judge passed at compile time (library use) wins over the run's own.
+    const judge = compiledJudge ?? ctx.judge;
     if (judge === undefined) {
       return {
         status: 'error',
