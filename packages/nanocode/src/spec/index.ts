@@ -1,4 +1,5 @@
 export * from './adapter.js';
+export * from './certificate.js';
 export * from './constraint.js';
 export * from './constraint-kinds.js';
 export * from './effects.js';
@@ -10,4 +11,3 @@ export * from './run.js';
 export * from './signer.js';
 export * from './verdict.js';
 export * from './workflow.js';
-export * from './certificate.js';
