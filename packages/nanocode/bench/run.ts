@@ -1,5 +1,6 @@
 import { printTable } from './measure.js';
 import { benchRunCost } from './run-cost.bench.js';
+import { benchVerify } from './verify.bench.js';
 
 /** `npm run bench`: prints figures and ratios measured in this process. Nothing here is asserted. */
 async function main(): Promise<void> {
@@ -8,6 +9,11 @@ async function main(): Promise<void> {
   printTable({ title: 'In-process cost of a 1-step run with 5 deterministic constraints (median)', ...cost });
   const bare = cost.rows.find((r) => r.name.startsWith('bare'));
   if (bare) printTable({ title: 'Same figures against the bare loop', rows: cost.rows, baseline: bare });
+  const verified = await benchVerify();
+  printTable({
+    title: 'Offline certificate verification on one core (median; names show certificates/s)',
+    ...verified,
+  });
 }
 
 await main();
