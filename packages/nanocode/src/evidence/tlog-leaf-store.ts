@@ -1,19 +1,8 @@
 import { NanocodeError } from '../spec/errors.js';
 
-/**
- * Where a transparency log keeps its leaf hashes, one append-only list per tenant. The log computes
- * every tree hash from these leaves, so a store only needs ordered append and range reads; a SQL
- * store implements the same three methods.
- */
-export interface LogLeafStore {
-  readonly specificationVersion: 'v1';
-  /** Appends a leaf hash to the tenant's list and returns its 0-based index. */
-  append(options: { tenant: string; leafHash: Uint8Array }): Promise<number>;
-  /** The leaf hashes at indices `[start, end)` of the tenant's list, in order. */
-  get(options: { tenant: string; start: number; end: number }): Promise<Uint8Array[]>;
-  /** How many leaves the tenant's list holds (0 for a tenant never seen). */
-  size(options: { tenant: string }): Promise<number>;
-}
+import type { LogLeafStore } from '../spec/store.js';
+
+export type { LogLeafStore } from '../spec/store.js';
 
 /** A {@link LogLeafStore} held in memory, for tests and single-process use. */
 export function createMemoryLeafStore(): LogLeafStore {

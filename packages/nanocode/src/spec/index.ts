@@ -9,5 +9,6 @@ export * from './events.js';
 export * from './outcome.js';
 export * from './run.js';
 export * from './signer.js';
+export * from './store.js';
 export * from './verdict.js';
 export * from './workflow.js';

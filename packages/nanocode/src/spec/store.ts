@@ -1,0 +1,77 @@
+import type { RunEvent, RunHeader } from './events.js';
+import type { RunOutcome } from './outcome.js';
+
+/**
+ * Where a transparency log keeps its leaf hashes, one append-only list per tenant. The log computes
+ * every tree hash from these leaves, so a store only needs ordered append and range reads.
+ */
+export interface LogLeafStore {
+  readonly specificationVersion: 'v1';
+  /** Appends a leaf hash to the tenant's list and returns its 0-based index. */
+  append(options: { tenant: string; leafHash: Uint8Array }): Promise<number>;
+  /** The leaf hashes at indices `[start, end)` of the tenant's list, in order. */
+  get(options: { tenant: string; start: number; end: number }): Promise<Uint8Array[]>;
+  /** How many leaves the tenant's list holds (0 for a tenant never seen). */
+  size(options: { tenant: string }): Promise<number>;
+}
+
+/** One row of a run listing. */
+export interface RunSummary {
+  run_id: string;
+  tenant: string;
+  workflow: string;
+  workflow_version: string;
+  profile: string;
+  outcome: RunOutcome | 'running';
+  started_at: string;
+  finished_at?: string;
+  event_count: number;
+}
+
+/** Everything stored about one run. Salts are not here: they are kept apart (see `getSalts`). */
+export interface StoredRun {
+  summary: RunSummary;
+  header: RunHeader;
+  events: RunEvent[];
+  /** The DSSE envelope of the run certificate, once issued. */
+  certificate?: unknown;
+  /** Where the certificate sits in the tenant's transparency log, once appended. */
+  log_index?: number;
+}
+
+/** Filters for {@link RunStore.listRuns}. Newest first. */
+export interface ListRunsOptions {
+  tenant?: string;
+  workflow?: string;
+  outcome?: RunOutcome;
+  limit?: number;
+  /** Only runs that started before this ISO time (for paging). */
+  before?: string;
+}
+
+/**
+ * The one store interface (DESIGN.md §6): runs, events, certificates, salts, log leaves and
+ * checkpoints. Every implementation passes the same contract test suite. Appending an event is
+ * idempotent on `(run_id, seq)`: the same event again is a no-op, a different one is an error.
+ */
+export interface RunStore {
+  readonly spec: 'nanocode.store/v1';
+  /** Records a run's header; idempotent. */
+  createRun(options: { header: RunHeader; started_at: string }): Promise<void>;
+  appendEvents(options: { run_id: string; events: readonly RunEvent[] }): Promise<void>;
+  getRun(options: { run_id: string }): Promise<StoredRun | undefined>;
+  listRuns(options: ListRunsOptions): Promise<RunSummary[]>;
+  putCertificate(options: { run_id: string; envelope: unknown; log_index?: number }): Promise<void>;
+  /** Salts of redacted values, kept apart from events so one can be erased without touching the chain. */
+  putSalts(options: { run_id: string; salts: Record<string, string> }): Promise<void>;
+  getSalts(options: { run_id: string }): Promise<Record<string, string>>;
+  eraseSalt(options: { run_id: string; name: string }): Promise<boolean>;
+  /** The transparency log's leaves. */
+  readonly leaves: LogLeafStore;
+  putCheckpoint(options: { tenant: string; size: number; note: string }): Promise<void>;
+  getCheckpoint(options: {
+    tenant: string;
+    size?: number;
+  }): Promise<{ size: number; note: string } | undefined>;
+  close(): Promise<void>;
+}
