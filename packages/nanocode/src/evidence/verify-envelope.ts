@@ -136,7 +136,20 @@ function withinWindow(key: TrustedKey, at: string): boolean {
   return key.not_after === undefined || time < Date.parse(key.not_after);
 }
 
+/** Parsed trusted keys by PEM text: parsing costs more than verifying, and trust lists are small. */
+const parsedKeys = new Map<string, KeyObject>();
+const PARSED_KEYS_MAX = 256;
+
 function parsePublicKey(key: TrustedKey): KeyObject {
+  const cached = parsedKeys.get(key.public_key_pem);
+  if (cached) return cached;
+  const object = parseUncached(key);
+  if (parsedKeys.size >= PARSED_KEYS_MAX) parsedKeys.clear();
+  parsedKeys.set(key.public_key_pem, object);
+  return object;
+}
+
+function parseUncached(key: TrustedKey): KeyObject {
   let object: KeyObject;
   try {
     object = createPublicKey(key.public_key_pem);

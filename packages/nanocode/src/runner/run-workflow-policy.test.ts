@@ -185,3 +185,45 @@ describe('runWorkflow: DAG, functions and cancellation', () => {
     expect(result.events.at(-1)?.type).toBe('run.completed');
   });
 });
+
+describe('runWorkflow: a waived input check', () => {
+  it('records waiver.applied for the input check, and the certificate built from it verifies', async () => {
+    const {
+      certificateBundle,
+      createCertificate,
+      verifyCertificate,
+      createEd25519Signer,
+      generateEd25519KeyPair,
+    } = await import('../evidence/index.js');
+    const workflow = {
+      ...oneStep({ replies: { a: [{ text: '{"answer":"ok"}' }] } }),
+      inputs: { question: { type: 'string' } },
+      constraints: [
+        { id: 'polite', kind: 'not_contains', stage: 'input', field: 'question', values: ['stupid'] },
+      ],
+    };
+    const waiver = {
+      constraint: 'polite',
+      reason: 'internal red-team run',
+      granted_by: 'security',
+      expires: '2999-01-01',
+    };
+    const result = await runTest({
+      workflow,
+      inputs: { question: 'a stupid question' },
+      profile: { name: 'rt', waivers: [waiver] },
+    });
+    expect(result.outcome).toBe('certified_with_exceptions');
+    expect(trace(result.events)).toContain('waiver.applied $input');
+    const pair = generateEd25519KeyPair();
+    const certificate = await createCertificate({
+      result,
+      signer: createEd25519Signer({ privateKeyPem: pair.private_key_pem }),
+    });
+    const report = verifyCertificate({
+      bundle: certificateBundle({ certificate, result }),
+      keys: [{ keyid: pair.keyid, public_key_pem: pair.public_key_pem }],
+    });
+    expect(report.ok).toBe(true);
+  });
+});

@@ -145,6 +145,15 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
       cost_usd: 0,
       target: 'input',
     });
+    for (const check of inputEval.results) {
+      if (check.outcome === 'pass' || !check.waiver) continue;
+      const { reason, granted_by, expires } = check.waiver;
+      ctx.emit({
+        type: 'waiver.applied',
+        step: '$input',
+        data: { constraint: check.constraint.id, reason, granted_by, expires },
+      });
+    }
     const refused = inputEval.blocking.map((r) => r.constraint.id);
     ctx.emit({
       type: 'input.checked',
