@@ -61,6 +61,9 @@ export const ERROR_CODES = {
   NC_CLI_USAGE: 'The command line is invalid.',
   NC_CLI_INPUT: 'A `--input` or `--input-file` value is invalid.',
   NC_CLI_FILE_EXISTS: 'A file the command would write already exists (use `--force` to overwrite).',
+  NC_CLI_NOT_FOUND: 'No stored run has that id, and no certificate bundle is at that path.',
+  NC_CLI_BUNDLE: 'A certificate bundle or log proof file cannot be read or parsed.',
+  NC_CLI_REPLAY: 'A run cannot be replayed: no workflow file given, or its inputs were redacted.',
 } as const;
 
 /** A stable error code. */
