@@ -57,6 +57,16 @@ export const ERROR_CODES = {
   NC_EVIDENCE_TRUST_FILE: 'A trust file (trust.json) cannot be read or does not match its schema.',
   NC_EVIDENCE_SUMMARY_INVALID:
     'A run certificate cannot be built: the events are malformed or `run.completed` contradicts them.',
+  // Stores (NC_STORE_*).
+  NC_STORE_OPEN:
+    'A store could not be opened: the database file is unreadable, corrupt or from a newer version.',
+  NC_STORE_UNSUPPORTED: 'A store URL names a kind of store that this build does not support.',
+  NC_STORE_CONFLICT:
+    'A store already holds a different value under the same key (event seq, run, salt or checkpoint).',
+  NC_STORE_SEQ: "Appended events leave a gap in, or do not continue, the run's sequence numbers.",
+  NC_STORE_UNKNOWN_RUN: 'A store call names a run that was never created.',
+  NC_STORE_INPUT:
+    'A store call got an invalid argument, such as a listing limit that is not a positive integer.',
   // CLI usage (NC_CLI_*).
   NC_CLI_USAGE: 'The command line is invalid.',
   NC_CLI_INPUT: 'A `--input` or `--input-file` value is invalid.',
