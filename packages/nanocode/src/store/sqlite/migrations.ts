@@ -1,0 +1,94 @@
+import type { Database } from 'better-sqlite3';
+import { NanocodeError } from '../../spec/errors.js';
+
+/** One forward-only schema step. Applied steps are never edited: a change is a new step. */
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+/** The schema, step by step. `schema_version` holds one row per applied step. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE runs (
+        run_id TEXT PRIMARY KEY,
+        tenant TEXT NOT NULL,
+        workflow TEXT NOT NULL,
+        version TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        header TEXT NOT NULL,
+        certificate TEXT,
+        log_index INTEGER
+      ) STRICT;
+      CREATE INDEX runs_by_start ON runs (started_at DESC, run_id DESC);
+      CREATE INDEX runs_by_tenant ON runs (tenant, started_at DESC, run_id DESC);
+      CREATE TABLE events (
+        run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        step TEXT,
+        body TEXT NOT NULL,
+        PRIMARY KEY (run_id, seq)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE salts (
+        run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        salt TEXT NOT NULL,
+        PRIMARY KEY (run_id, name)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE log_leaves (
+        tenant TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        leaf BLOB NOT NULL,
+        PRIMARY KEY (tenant, idx)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE checkpoints (
+        tenant TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        note TEXT NOT NULL,
+        PRIMARY KEY (tenant, size)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+
+/**
+ * Brings a database up to {@link SCHEMA_VERSION} in one immediate transaction, so two processes opening a
+ * new file at once cannot both apply a step. A database from a newer build throws `NC_STORE_OPEN` rather
+ * than being written by code that does not know its schema.
+ */
+export function migrate(options: { db: Database; path: string; migrations?: readonly Migration[] }): number {
+  const { db, path } = options;
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = Math.max(...migrations.map((m) => m.version));
+  const apply = db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY) STRICT');
+    const row = db.prepare('SELECT MAX(version) AS version FROM schema_version').get() as {
+      version: number | null;
+    };
+    const current = row.version ?? 0;
+    if (current > latest) {
+      throw new NanocodeError({
+        code: 'NC_STORE_OPEN',
+        message: `store ${path} has schema version ${current}; this nanocode knows up to ${latest}`,
+        hint: 'upgrade nanocode to open this store',
+      });
+    }
+    const record = db.prepare('INSERT INTO schema_version (version) VALUES (?)');
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      db.exec(migration.sql);
+      record.run(migration.version);
+    }
+    return latest;
+  });
+  return apply.immediate();
+}

@@ -1,0 +1,97 @@
+import type { Database } from 'better-sqlite3';
+
+/** A `runs` row as stored. */
+export interface RunRow {
+  run_id: string;
+  tenant: string;
+  workflow: string;
+  version: string;
+  profile: string;
+  outcome: string;
+  started_at: string;
+  finished_at: string | null;
+  header: string;
+  certificate: string | null;
+  log_index: number | null;
+}
+
+/** Filters of the run listing; `null` means "any". */
+interface ListParams {
+  tenant: string | null;
+  workflow: string | null;
+  outcome: string | null;
+  before: string | null;
+  limit: number;
+}
+
+/** Prepares every statement the SQLite store runs, once per connection. */
+export function prepareStatements(options: { db: Database }) {
+  const { db } = options;
+  return {
+    getRun: db.prepare<[string], RunRow>('SELECT * FROM runs WHERE run_id = ?'),
+    insertRun: db.prepare<
+      [
+        {
+          run_id: string;
+          tenant: string;
+          workflow: string;
+          workflow_version: string;
+          profile: string;
+          started_at: string;
+          header: string;
+        },
+      ]
+    >(
+      `INSERT INTO runs (run_id, tenant, workflow, version, profile, outcome, started_at, header)
+       VALUES (@run_id, @tenant, @workflow, @workflow_version, @profile, 'running', @started_at, @header)`,
+    ),
+    completeRun: db.prepare<[{ run_id: string; outcome: string; finished_at: string }]>(
+      'UPDATE runs SET outcome = @outcome, finished_at = @finished_at WHERE run_id = @run_id',
+    ),
+    listRuns: db.prepare<[ListParams], RunRow & { event_count: number }>(
+      `SELECT r.*, (SELECT COUNT(*) FROM events e WHERE e.run_id = r.run_id) AS event_count
+       FROM runs r
+       WHERE (@tenant IS NULL OR r.tenant = @tenant)
+         AND (@workflow IS NULL OR r.workflow = @workflow)
+         AND (@outcome IS NULL OR r.outcome = @outcome)
+         AND (@before IS NULL OR r.started_at < @before)
+       ORDER BY r.started_at DESC, r.run_id DESC
+       LIMIT @limit`,
+    ),
+    countEvents: db.prepare<[string], { count: number }>(
+      'SELECT COUNT(*) AS count FROM events WHERE run_id = ?',
+    ),
+    eventBody: db.prepare<[string, number], { body: string }>(
+      'SELECT body FROM events WHERE run_id = ? AND seq = ?',
+    ),
+    events: db.prepare<[string], { body: string }>('SELECT body FROM events WHERE run_id = ? ORDER BY seq'),
+    insertEvent: db.prepare<
+      [{ run_id: string; seq: number; type: string; step: string | null; body: string }]
+    >('INSERT INTO events (run_id, seq, type, step, body) VALUES (@run_id, @seq, @type, @step, @body)'),
+    putCertificate: db.prepare<[{ run_id: string; certificate: string; log_index: number | null }]>(
+      'UPDATE runs SET certificate = @certificate, log_index = @log_index WHERE run_id = @run_id',
+    ),
+    getSalt: db.prepare<[string, string], { salt: string }>(
+      'SELECT salt FROM salts WHERE run_id = ? AND name = ?',
+    ),
+    salts: db.prepare<[string], { name: string; salt: string }>(
+      'SELECT name, salt FROM salts WHERE run_id = ? ORDER BY name',
+    ),
+    insertSalt: db.prepare<[string, string, string]>(
+      'INSERT INTO salts (run_id, name, salt) VALUES (?, ?, ?)',
+    ),
+    eraseSalt: db.prepare<[string, string]>('DELETE FROM salts WHERE run_id = ? AND name = ?'),
+    checkpointAt: db.prepare<[string, number], { size: number; note: string }>(
+      'SELECT size, note FROM checkpoints WHERE tenant = ? AND size = ?',
+    ),
+    latestCheckpoint: db.prepare<[string], { size: number; note: string }>(
+      'SELECT size, note FROM checkpoints WHERE tenant = ? ORDER BY size DESC LIMIT 1',
+    ),
+    insertCheckpoint: db.prepare<[string, number, string]>(
+      'INSERT INTO checkpoints (tenant, size, note) VALUES (?, ?, ?)',
+    ),
+  };
+}
+
+/** The prepared statements of one connection. */
+export type SqliteStatements = ReturnType<typeof prepareStatements>;
