@@ -6,6 +6,8 @@ import { runInitCommand } from './command-init.js';
 import { runRunCommand } from './command-run.js';
 import { memoryIo } from './memory-io.test-util.js';
 
+/** These tests are about the timeline and exit codes; storing and certifying is tested on its own. */
+const noStore = { certify: false, keyDir: '.nanocode/keys' } as const;
 let project: string;
 const hello = () => join(project, 'workflows/hello.yaml');
 
@@ -18,6 +20,7 @@ describe('runRunCommand', () => {
   it('prints the timeline, then the result, uncoloured without a TTY', async () => {
     const io = memoryIo({ cwd: project });
     const code = await runRunCommand({
+      ...noStore,
       workflowFile: hello(),
       profile: 'dev',
       inputs: ['name=Ada'],
@@ -34,16 +37,23 @@ describe('runRunCommand', () => {
 
   it('colours the timeline on a TTY unless NO_COLOR is set', async () => {
     const tty = memoryIo({ cwd: project, tty: true });
-    await runRunCommand({ workflowFile: hello(), inputs: ['name=Ada'], json: false, io: tty });
+    await runRunCommand({ ...noStore, workflowFile: hello(), inputs: ['name=Ada'], json: false, io: tty });
     expect(tty.out()).toContain('\u001b[');
     const noColor = memoryIo({ cwd: project, tty: true, env: { NO_COLOR: '1' } });
-    await runRunCommand({ workflowFile: hello(), inputs: ['name=Ada'], json: false, io: noColor });
+    await runRunCommand({
+      ...noStore,
+      workflowFile: hello(),
+      inputs: ['name=Ada'],
+      json: false,
+      io: noColor,
+    });
     expect(noColor.out()).not.toContain('\u001b[');
   });
 
   it('exits 130 when the run is cancelled, and releases nothing', async () => {
     const io = memoryIo({ cwd: project });
     const code = await runRunCommand({
+      ...noStore,
       workflowFile: hello(),
       inputs: ['name=Ada'],
       json: true,
@@ -60,7 +70,13 @@ describe('runRunCommand', () => {
 
   it('refuses inputs that fail the input schema with 65, as a certified refusal', async () => {
     const io = memoryIo({ cwd: project });
-    const code = await runRunCommand({ workflowFile: hello(), inputs: ['name=42'], json: true, io });
+    const code = await runRunCommand({
+      ...noStore,
+      workflowFile: hello(),
+      inputs: ['name=42'],
+      json: true,
+      io,
+    });
     expect(code).toBe(65);
     const doc = JSON.parse(io.out()) as {
       outcome: string;
@@ -75,7 +91,7 @@ describe('runRunCommand', () => {
     const file = join(project, 'broken.yaml');
     await writeFile(file, 'name: broken\nversion: 1\nbudget: { attempts: -1 }\nsteps: {}\nextra: 1\n');
     const io = memoryIo({ cwd: project });
-    expect(await runRunCommand({ workflowFile: file, inputs: [], json: false, io })).toBe(65);
+    expect(await runRunCommand({ ...noStore, workflowFile: file, inputs: [], json: false, io })).toBe(65);
     const lines = io.err().trimEnd().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const line of lines) expect(line).toMatch(/^broken\.yaml:\d+:\d+ NC_CFG_\w+ /);

@@ -1,11 +1,16 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { DEFAULT_KEY_DIR } from '../evidence/key-store.js';
 import type { RunEvent } from '../spec/events.js';
 import type { RunResult } from '../spec/run.js';
 import type { ResolvedConfig } from '../spec/workflow.js';
+import { certifyRun, type RunCertification } from './certify-run.js';
 import type { CliIo } from './cli-io.js';
 import { resolveUserPath, useColor } from './cli-io.js';
+import { announceKey } from './cli-log.js';
 import type { CommandContext } from './command-context.js';
-import { type ExitCode, exitCodeForOutcome } from './exit-codes.js';
+import { EXIT_CODES, type ExitCode, exitCodeForOutcome } from './exit-codes.js';
+import { withCliStore } from './open-cli-store.js';
 import { parseInputs } from './parse-inputs.js';
 import { errorToJson, reportError } from './report-error.js';
 import { createTimelinePrinter, formatResult } from './timeline-printer.js';
@@ -20,6 +25,12 @@ export interface RunCommandOptions {
   json: boolean;
   io: CliIo;
   signal?: AbortSignal;
+  /** Store the run and certify it (sign, append to the log). `--no-store` turns it off. */
+  certify: boolean;
+  /** The store URL (`--store`); the SQLite file under `.nanocode/` when absent. */
+  storeUrl?: string;
+  /** The key directory (`--keys`), relative to the working directory. */
+  keyDir: string;
 }
 
 function writeJson(options: { io: CliIo; document: Record<string, unknown> }): void {
@@ -83,6 +94,16 @@ export async function runRunCommand(options: RunCommandOptions): Promise<ExitCod
     return failEarly(error);
   }
 
+  let certification: RunCertification | undefined;
+  let certifyFailed = false;
+  if (options.certify) {
+    try {
+      certification = await storeAndCertify({ options, result });
+    } catch (error) {
+      reportError({ error, io });
+      certifyFailed = true;
+    }
+  }
   if (options.json) {
     writeJson({
       io,
@@ -92,14 +113,37 @@ export async function runRunCommand(options: RunCommandOptions): Promise<ExitCod
         output: result.output ?? null,
         events: result.events,
         ...(result.error ? { error: result.error } : {}),
+        certificate: certification
+          ? { keyid: certification.keyid, log_index: certification.log_index }
+          : null,
       },
     });
-  } else if (result.output !== undefined) {
-    io.stdout.write(`\n${formatResult({ output: result.output })}\n`);
+  } else {
+    if (certification) {
+      io.stdout.write(`certificate: ${result.run_id} (verify: nanocode cert verify ${result.run_id})\n`);
+    }
+    if (result.output !== undefined) io.stdout.write(`\n${formatResult({ output: result.output })}\n`);
   }
+  // A run that could not be stored or certified did not keep its promise of evidence: that is an error.
+  if (certifyFailed) return EXIT_CODES.error;
   return result.error
     ? exitCodeForOutcome({ outcome: result.outcome, error: result.error })
     : exitCodeForOutcome({ outcome: result.outcome });
+}
+
+async function storeAndCertify(options: {
+  options: RunCommandOptions;
+  result: RunResult;
+}): Promise<RunCertification> {
+  const { io, keyDir, storeUrl } = options.options;
+  const dir = resolve(io.cwd, keyDir);
+  const certification = await withCliStore({
+    cwd: io.cwd,
+    ...(storeUrl === undefined ? {} : { url: storeUrl }),
+    use: (store) => certifyRun({ store, keyDir: dir, result: options.result }),
+  });
+  for (const key of certification.createdKeys) announceKey({ io, ...key, dir });
+  return certification;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -123,13 +167,23 @@ export function registerRunCommand(options: { program: Command; context: Command
     .option('--profile <name>', 'the profile to run under')
     .option(
       '--json',
-      'print one JSON document { run_id, outcome, output, events, error? } and nothing else',
+      'print one JSON document { run_id, outcome, output, events, error?, certificate } and nothing else',
       false,
     )
+    .option('--store <url>', 'the run store: a SQLite file path or memory: (default: .nanocode/nanocode.db)')
+    .option('--no-store', 'do not store the run, and so issue no certificate')
+    .option('--keys <dir>', 'the key directory that signs certificates and checkpoints', DEFAULT_KEY_DIR)
     .action(
       async (
         workflowFile: string,
-        flags: { input: string[]; inputFile?: string; profile?: string; json: boolean },
+        flags: {
+          input: string[];
+          inputFile?: string;
+          profile?: string;
+          json: boolean;
+          store: string | boolean;
+          keys: string;
+        },
       ) => {
         context.setExitCode(
           await runRunCommand({
@@ -137,6 +191,9 @@ export function registerRunCommand(options: { program: Command; context: Command
             inputs: flags.input,
             json: flags.json,
             io: context.io,
+            certify: flags.store !== false,
+            keyDir: flags.keys,
+            ...(typeof flags.store === 'string' ? { storeUrl: flags.store } : {}),
             ...(flags.inputFile === undefined ? {} : { inputFile: flags.inputFile }),
             ...(flags.profile === undefined ? {} : { profile: flags.profile }),
             ...(context.signal === undefined ? {} : { signal: context.signal }),

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerCertCommand } from './command-cert.js';
 import { registerConfigShowCommand } from './command-config-show.js';
 import type { CommandContext } from './command-context.js';
 import { registerInitCommand } from './command-init.js';
+import { registerKeysCommand } from './command-keys.js';
+import { registerLogCommand } from './command-log.js';
+import { registerReplayCommand } from './command-replay.js';
 import { registerRunCommand } from './command-run.js';
 import { registerValidateCommand } from './command-validate.js';
 
@@ -35,5 +39,9 @@ export function createProgram(options: { context: CommandContext }): Command {
   registerValidateCommand({ program, context: options.context });
   registerConfigShowCommand({ program, context: options.context });
   registerRunCommand({ program, context: options.context });
+  registerReplayCommand({ program, context: options.context });
+  registerCertCommand({ program, context: options.context });
+  registerKeysCommand({ program, context: options.context });
+  registerLogCommand({ program, context: options.context });
   return program;
 }
