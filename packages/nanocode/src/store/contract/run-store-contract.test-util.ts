@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../evidence/canonical-json.js';
-import { verifyChain } from '../../evidence/index.js';
 import { generateEd25519KeyPair } from '../../evidence/ed25519-signer.js';
+import { verifyChain } from '../../evidence/index.js';
 import { createTransparencyLog } from '../../evidence/tlog-index.js';
 import { verifyLogConsistency, verifyLogInclusion } from '../../evidence/tlog-verify.js';
 import type { ErrorCode } from '../../spec/error-codes.js';
@@ -320,7 +320,10 @@ export function runStoreContract(options: RunStoreContractOptions): void {
       expect(await store.getCheckpoint({ tenant: 'acme', size: 2 })).toEqual({ size: 2, note: 'two\n' });
       expect(await store.getCheckpoint({ tenant: 'acme', size: 3 })).toBeUndefined();
       expect(await store.getCheckpoint({ tenant: 'nobody', size: 2 })).toBeUndefined();
-      await rejectsWith(store.putCheckpoint({ tenant: 'acme', size: 2, note: 'deux\n' }), 'NC_STORE_CONFLICT');
+      await rejectsWith(
+        store.putCheckpoint({ tenant: 'acme', size: 2, note: 'deux\n' }),
+        'NC_STORE_CONFLICT',
+      );
     });
   });
 }

@@ -73,7 +73,9 @@ export function digestOf(label: string): Uint8Array {
 export function realRun(options: { run_id: string; redacted: boolean }): Promise<RunResult> {
   const workflow = {
     ...oneStep({
-      replies: { a: [{ text: 'not json' }, { text: JSON.stringify({ answer: 'the vault code is swordfish' }) }] },
+      replies: {
+        a: [{ text: 'not json' }, { text: JSON.stringify({ answer: 'the vault code is swordfish' }) }],
+      },
     }),
     inputs: { customer: { type: 'object' } },
   };
