@@ -1,10 +1,11 @@
 import { generateObject } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { z } from 'zod';
-import { digestJson } from '../src/evidence/index.js';
+import { resolveConfig } from '../src/config/index.js';
 import { runWorkflow } from '../src/runner/index.js';
 import type { Adapter, ModelRequest } from '../src/spec/adapter.js';
-import { profileSchema, type ResolvedConfig, workflowSchema } from '../src/spec/workflow.js';
+import type { ResolvedConfig } from '../src/spec/workflow.js';
+import { constantAdapter } from './constant-adapter.js';
 import { type Measurement, measure } from './measure.js';
 
 const ANSWER = {
@@ -13,50 +14,30 @@ const ANSWER = {
 };
 const TEXT = JSON.stringify(ANSWER);
 
-/** A constant in-process model: the same reply every call, so only framework cost is measured. */
-const constant: Adapter = {
-  spec: 'nanocode.adapter/v1',
-  provider: 'bench',
-  model: 'constant',
-  simulated: true,
-  generate: async () => ({
-    text: TEXT,
-    finish_reason: 'stop',
-    usage: { input_tokens: 20, output_tokens: 20 },
-    model: 'constant',
-    latency_ms: 0,
-  }),
-};
+const constant = constantAdapter({ text: TEXT });
 
 function benchConfig(): ResolvedConfig {
-  const workflow = workflowSchema.parse({
-    name: 'bench',
-    version: 1,
-    steps: {
-      answer: {
-        model: ['bench:constant'],
-        prompt: { user: 'How long do refunds take?' },
-        output: 'json',
-        constraints: [
-          { id: 'shape', kind: 'json_schema', schema: { type: 'object', required: ['answer', 'quotes'] } },
-          { id: 'short', kind: 'max_words', field: 'answer', value: 120 },
-          { id: 'no-pii', kind: 'pii', types: ['email', 'phone', 'credit_card'] },
-          { id: 'no-hype', kind: 'not_contains', values: ['guaranteed', 'revolutionary'] },
-          { id: 'digits', kind: 'regex', pattern: '[0-9]+ business days' },
-        ],
-        recovery: [{ retry: { max: 2 } }, { stop: {} }],
+  return resolveConfig({
+    workflow: {
+      name: 'bench',
+      version: 1,
+      steps: {
+        answer: {
+          model: ['bench:constant'],
+          prompt: { user: 'How long do refunds take?' },
+          output: 'json',
+          constraints: [
+            { id: 'shape', kind: 'json_schema', schema: { type: 'object', required: ['answer', 'quotes'] } },
+            { id: 'short', kind: 'max_words', field: 'answer', value: 120 },
+            { id: 'no-pii', kind: 'pii', types: ['email', 'phone', 'credit_card'] },
+            { id: 'no-hype', kind: 'not_contains', values: ['guaranteed', 'revolutionary'] },
+            { id: 'digits', kind: 'regex', pattern: '[0-9]+ business days' },
+          ],
+          recovery: [{ retry: { max: 2 } }, { stop: {} }],
+        },
       },
     },
   });
-  const profile = profileSchema.parse({ name: 'bench' });
-  return {
-    workflow,
-    profile,
-    digest: digestJson({ workflow, profile }),
-    workflow_digest: digestJson(workflow),
-    profile_digest: digestJson(profile),
-    sources: [],
-  };
 }
 
 /** The bench workflow and its constant adapter, for profiling outside the harness. */

@@ -1,34 +1,21 @@
 import { createPublicKey, verify } from 'node:crypto';
+import { resolveConfig } from '../src/config/index.js';
 import {
   certificateBundle,
   createCertificate,
   createEd25519Signer,
-  digestJson,
   generateEd25519KeyPair,
   pae,
   verifyCertificate,
 } from '../src/evidence/index.js';
 import { runWorkflow } from '../src/runner/index.js';
-import type { Adapter } from '../src/spec/adapter.js';
-import { profileSchema, type ResolvedConfig, workflowSchema } from '../src/spec/workflow.js';
+import type { ResolvedConfig } from '../src/spec/workflow.js';
+import { constantAdapter } from './constant-adapter.js';
 import { type Measurement, measure } from './measure.js';
 
 const TEXT = JSON.stringify({ answer: 'Refunds are processed within 5 business days.' });
 
-/** A constant in-process model, so the runs are cheap and identical. */
-const constant: Adapter = {
-  spec: 'nanocode.adapter/v1',
-  provider: 'bench',
-  model: 'constant',
-  simulated: true,
-  generate: async () => ({
-    text: TEXT,
-    finish_reason: 'stop',
-    usage: { input_tokens: 20, output_tokens: 20 },
-    model: 'constant',
-    latency_ms: 0,
-  }),
-};
+const constant = constantAdapter({ text: TEXT });
 
 /** A workflow of `steps` independent model steps, each with two constraints. */
 function stepsConfig(options: { steps: number }): ResolvedConfig {
@@ -46,21 +33,14 @@ function stepsConfig(options: { steps: number }): ResolvedConfig {
       },
     ]),
   );
-  const workflow = workflowSchema.parse({
-    name: 'bench-verify',
-    version: 1,
-    steps,
-    budget: { attempts: options.steps * 2, tokens: 1e9, cost_usd: 1e3, time_ms: 600_000 },
+  return resolveConfig({
+    workflow: {
+      name: 'bench-verify',
+      version: 1,
+      steps,
+      budget: { attempts: options.steps * 2, tokens: 1e9, cost_usd: 1e3, time_ms: 600_000 },
+    },
   });
-  const profile = profileSchema.parse({ name: 'bench' });
-  return {
-    workflow,
-    profile,
-    digest: digestJson({ workflow, profile }),
-    workflow_digest: digestJson(workflow),
-    profile_digest: digestJson(profile),
-    sources: [],
-  };
 }
 
 /**

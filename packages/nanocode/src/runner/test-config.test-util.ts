@@ -1,16 +1,12 @@
-import { digestJson } from '../evidence/index.js';
-import { profileSchema, type ResolvedConfig, workflowSchema } from '../spec/workflow.js';
+import { resolveConfig } from '../config/index.js';
+import type { ResolvedConfig } from '../spec/workflow.js';
 
-/** Builds a resolved configuration from plain objects, for runner tests (no files, no loader). */
+/** Builds a resolved configuration from plain objects, through the same checks as files. */
 export function testConfig(options: { workflow: unknown; profile?: unknown }): ResolvedConfig {
-  const workflow = workflowSchema.parse(options.workflow);
-  const profile = profileSchema.parse(options.profile ?? { name: 'test' });
-  return {
-    workflow,
-    profile,
-    digest: digestJson({ workflow, profile }),
-    workflow_digest: digestJson(workflow),
-    profile_digest: digestJson(profile),
-    sources: [],
-  };
+  const profile = (options.profile ?? { name: 'test' }) as Record<string, unknown>;
+  return resolveConfig({
+    workflow: options.workflow as Record<string, unknown>,
+    profiles: [profile],
+    profile: String(profile.name),
+  });
 }
