@@ -12,6 +12,8 @@ export {
   generateJsonSchema,
   type LoadConfigOptions,
   loadConfig,
+  type ResolveConfigOptions,
+  resolveConfig,
   resolvedConfigToYaml,
   resolveSecret,
   type ValidateFilesOptions,
