@@ -107,6 +107,7 @@ export function functionAttempts(options: {
         };
       } catch (error) {
         if (error instanceof NanocodeError) throw error;
+        if (error instanceof AdapterError) return { ok: false, error };
         const message = error instanceof Error ? error.message : String(error);
         return { ok: false, error: new AdapterError({ code: 'unknown', message, retryable: false }) };
       }

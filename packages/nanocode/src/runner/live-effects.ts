@@ -8,11 +8,43 @@ export function createLiveEffects(): Effects {
     spec: 'nanocode.effects/v1',
     now: () => Date.now(),
     randomId: () => randomUUID(),
-    callAdapter: (_key, adapter, request, options) => adapter.generate(request, options),
-    check: (_key, run, options) => run(options.signal),
-    callFunction: (_key, run, options) => run(options.signal),
+    callAdapter: (_key, adapter, request, options) =>
+      untilAborted({ promise: adapter.generate(request, options), signal: options.signal }),
+    check: (_key, run, options) => untilAborted({ promise: run(options.signal), signal: options.signal }),
+    callFunction: (_key, run, options) =>
+      untilAborted({ promise: run(options.signal), signal: options.signal }),
     sleep: (_key, ms, options) => abortableSleep({ ms, signal: options.signal }),
   };
+}
+
+/**
+ * Settles like `promise`, but rejects with an `aborted` AdapterError as soon as the signal aborts, even
+ * when the work ignores the signal. That is what keeps a run inside its deadline with a misbehaving
+ * adapter or function.
+ */
+export function untilAborted<T>(options: { promise: Promise<T>; signal: AbortSignal }): Promise<T> {
+  const { promise, signal } = options;
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(abortError());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => {});
+      reject(abortError());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Waits `ms`, rejecting with an `aborted` AdapterError as soon as the signal aborts. */
