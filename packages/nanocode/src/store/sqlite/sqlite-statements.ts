@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 /** A `runs` row as stored. */
 export interface RunRow {
@@ -24,8 +24,40 @@ interface ListParams {
   limit: number;
 }
 
+/** A checkpoint row. */
+interface CheckpointRow {
+  size: number;
+  note: string;
+}
+
+/** The prepared statements of one connection. */
+export interface SqliteStatements {
+  getRun: Statement<[string], RunRow>;
+  insertRun: Statement<
+    [
+      Omit<RunRow, 'version' | 'outcome' | 'finished_at' | 'certificate' | 'log_index'> & {
+        workflow_version: string;
+      },
+    ]
+  >;
+  completeRun: Statement<[{ run_id: string; outcome: string; finished_at: string }]>;
+  listRuns: Statement<[ListParams], RunRow & { event_count: number }>;
+  countEvents: Statement<[string], { count: number }>;
+  eventBody: Statement<[string, number], { body: string }>;
+  events: Statement<[string], { body: string }>;
+  insertEvent: Statement<[{ run_id: string; seq: number; type: string; step: string | null; body: string }]>;
+  putCertificate: Statement<[{ run_id: string; certificate: string; log_index: number | null }]>;
+  getSalt: Statement<[string, string], { salt: string }>;
+  salts: Statement<[string], { name: string; salt: string }>;
+  insertSalt: Statement<[string, string, string]>;
+  eraseSalt: Statement<[string, string]>;
+  checkpointAt: Statement<[string, number], CheckpointRow>;
+  latestCheckpoint: Statement<[string], CheckpointRow>;
+  insertCheckpoint: Statement<[string, number, string]>;
+}
+
 /** Prepares every statement the SQLite store runs, once per connection. */
-export function prepareStatements(options: { db: Database }) {
+export function prepareStatements(options: { db: Database }): SqliteStatements {
   const { db } = options;
   return {
     getRun: db.prepare<[string], RunRow>('SELECT * FROM runs WHERE run_id = ?'),
@@ -92,6 +124,3 @@ export function prepareStatements(options: { db: Database }) {
     ),
   };
 }
-
-/** The prepared statements of one connection. */
-export type SqliteStatements = ReturnType<typeof prepareStatements>;

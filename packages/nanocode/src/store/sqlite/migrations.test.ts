@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate, SCHEMA_VERSION } from './migrations.js';
+
+describe('migrate', () => {
+  it('applies each pending step once, in order, and records it', () => {
+    const db = new Database(':memory:');
+    expect(migrate({ db, path: ':memory:' })).toBe(SCHEMA_VERSION);
+    expect(migrate({ db, path: ':memory:' })).toBe(SCHEMA_VERSION);
+    const next = [
+      ...MIGRATIONS,
+      { version: SCHEMA_VERSION + 1, sql: 'ALTER TABLE runs ADD COLUMN note TEXT' },
+    ];
+    expect(migrate({ db, path: ':memory:', migrations: next })).toBe(SCHEMA_VERSION + 1);
+    expect(migrate({ db, path: ':memory:', migrations: next })).toBe(SCHEMA_VERSION + 1);
+    const versions = db.prepare('SELECT version FROM schema_version ORDER BY version').all();
+    expect(versions).toEqual([...next.map((m) => ({ version: m.version }))]);
+    const columns = db.prepare("SELECT name FROM pragma_table_info('runs')").all();
+    expect(columns).toContainEqual({ name: 'note' });
+    db.close();
+  });
+
+  it('rolls a failing step back and refuses a newer schema', () => {
+    const db = new Database(':memory:');
+    migrate({ db, path: 'test.db' });
+    const broken = [
+      ...MIGRATIONS,
+      { version: SCHEMA_VERSION + 1, sql: 'CREATE TABLE x (a); SELECT nope FROM y' },
+    ];
+    expect(() => migrate({ db, path: 'test.db', migrations: broken })).toThrow(/no such table/);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'x'").all()).toEqual([]);
+    expect(db.prepare('SELECT MAX(version) AS v FROM schema_version').get()).toEqual({ v: SCHEMA_VERSION });
+
+    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION + 5);
+    expect(() => migrate({ db, path: 'test.db' })).toThrow(
+      expect.objectContaining({ code: 'NC_STORE_OPEN', message: expect.stringContaining('test.db') }),
+    );
+    db.close();
+  });
+});
