@@ -39,11 +39,12 @@ export interface StoredRun {
   log_index?: number;
 }
 
-/** Filters for {@link RunStore.listRuns}. Newest first. */
+/** Filters for {@link RunStore.listRuns}. Newest first (by `started_at`, then `run_id`). */
 export interface ListRunsOptions {
   tenant?: string;
   workflow?: string;
   outcome?: RunOutcome;
+  /** At most this many runs: 50 when absent, capped at 1000; not a positive integer → `NC_STORE_INPUT`. */
   limit?: number;
   /** Only runs that started before this ISO time (for paging). */
   before?: string;
@@ -56,22 +57,44 @@ export interface ListRunsOptions {
  */
 export interface RunStore {
   readonly spec: 'nanocode.store/v1';
-  /** Records a run's header; idempotent. */
+  /**
+   * Records a run's header; idempotent. The same header again is a no-op (the first `started_at` stays);
+   * a different header under the same `run_id` throws `NC_STORE_CONFLICT`.
+   */
   createRun(options: { header: RunHeader; started_at: string }): Promise<void>;
+  /**
+   * Appends sealed events, stored exactly as given, in one transaction. An event identical to the one
+   * stored at its seq is skipped; a different one throws `NC_STORE_CONFLICT`; a seq that does not continue
+   * the log throws `NC_STORE_SEQ`; an unknown run throws `NC_STORE_UNKNOWN_RUN`. A failing batch writes
+   * nothing. A `run.completed` event sets the run's outcome and `finished_at` (its `ts`).
+   */
   appendEvents(options: { run_id: string; events: readonly RunEvent[] }): Promise<void>;
+  /** Everything stored about a run (copies), or undefined when it was never created. */
   getRun(options: { run_id: string }): Promise<StoredRun | undefined>;
   listRuns(options: ListRunsOptions): Promise<RunSummary[]>;
+  /**
+   * Stores the run's certificate once: the same envelope again is a no-op (and may add a `log_index` not
+   * yet set); a different envelope or log index throws `NC_STORE_CONFLICT`.
+   */
   putCertificate(options: { run_id: string; envelope: unknown; log_index?: number }): Promise<void>;
-  /** Salts of redacted values, kept apart from events so one can be erased without touching the chain. */
+  /**
+   * Salts of redacted values, kept apart from events so one can be erased without touching the chain.
+   * A name already stored with a different salt throws `NC_STORE_CONFLICT`.
+   */
   putSalts(options: { run_id: string; salts: Record<string, string> }): Promise<void>;
+  /** The run's remaining salts by name (`{}` for an unknown run). */
   getSalts(options: { run_id: string }): Promise<Record<string, string>>;
+  /** Forgets one salt, so its committed value can no longer be proven; true when a salt was removed. */
   eraseSalt(options: { run_id: string; name: string }): Promise<boolean>;
   /** The transparency log's leaves. */
   readonly leaves: LogLeafStore;
+  /** Stores a signed checkpoint note of the tenant's tree; a different note at the same size is a conflict. */
   putCheckpoint(options: { tenant: string; size: number; note: string }): Promise<void>;
+  /** The checkpoint of tree size `size`, or the largest one stored when `size` is absent. */
   getCheckpoint(options: {
     tenant: string;
     size?: number;
   }): Promise<{ size: number; note: string } | undefined>;
+  /** Releases the store's resources (the database connection); closing twice is harmless. */
   close(): Promise<void>;
 }
