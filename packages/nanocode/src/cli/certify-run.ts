@@ -48,6 +48,21 @@ export async function certifyRun(options: {
   return { keyid: certKey.signer.keyid, log_index: index, createdKeys };
 }
 
+/**
+ * Makes sure the certificate and log keys exist before a run starts, generating them on first use. A key
+ * is valid from its creation, so one made after the run finished could not have signed it.
+ */
+export async function ensureSigningKeys(options: {
+  keyDir: string;
+}): Promise<RunCertification['createdKeys']> {
+  const created: RunCertification['createdKeys'] = [];
+  for (const purpose of ['certificate', 'log'] as const) {
+    const key = await ensureKey({ dir: options.keyDir, purpose });
+    if (key.created) created.push({ purpose, keyid: key.signer.keyid });
+  }
+  return created;
+}
+
 /** The tree size a signed checkpoint note states (its second line). */
 export function checkpointSize(note: string): number {
   return Number(note.split('\n')[1]);

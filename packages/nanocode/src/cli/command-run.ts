@@ -4,7 +4,7 @@ import { DEFAULT_KEY_DIR } from '../evidence/key-store.js';
 import type { RunEvent } from '../spec/events.js';
 import type { RunResult } from '../spec/run.js';
 import type { ResolvedConfig } from '../spec/workflow.js';
-import { certifyRun, type RunCertification } from './certify-run.js';
+import { certifyRun, ensureSigningKeys, type RunCertification } from './certify-run.js';
 import type { CliIo } from './cli-io.js';
 import { resolveUserPath, useColor } from './cli-io.js';
 import { announceKey } from './cli-log.js';
@@ -71,6 +71,15 @@ export async function runRunCommand(options: RunCommandOptions): Promise<ExitCod
     });
   } catch (error) {
     return failEarly(error);
+  }
+
+  if (options.certify) {
+    try {
+      const keyDir = resolve(io.cwd, options.keyDir);
+      for (const key of await ensureSigningKeys({ keyDir })) announceKey({ io, ...key, dir: keyDir });
+    } catch (error) {
+      return failEarly(error);
+    }
   }
 
   const printer = createTimelinePrinter({ color: useColor(io) });
