@@ -1,5 +1,5 @@
 import { digestJson } from '../evidence/index.js';
-import { retryMessages, type Violation } from '../recovery/feedback.js';
+import { retryMessages } from '../recovery/feedback.js';
 import {
   INITIAL_LADDER_STATE,
   type LadderFailure,
@@ -7,27 +7,20 @@ import {
   nextLadderMove,
 } from '../recovery/ladder.js';
 import { applyRepairs } from '../recovery/repairs.js';
-import { renderTemplate } from '../render/render-template.js';
-import type { ChatMessage } from '../spec/adapter.js';
 import { NanocodeError } from '../spec/errors.js';
 import type { EventData } from '../spec/events.js';
 import type { BudgetDimension } from '../spec/outcome.js';
 import type { Step } from '../spec/workflow.js';
-import { type AttemptMaker, functionAttempts, modelAttempts, requestDigest } from './call-once.js';
-import {
-  type CheckResult,
-  type Evaluation,
-  evaluateOutput,
-  parseOutput,
-  stepScope,
-} from './evaluate-output.js';
+import { requestDigest } from './call-once.js';
+import { degrade } from './degrade.js';
+import { type Evaluation, evaluateOutput, parseOutput } from './evaluate-output.js';
+import { idsOf, recordOutput, targetOf, triggerOf, violationsOf } from './ladder-records.js';
 import type { RunContext } from './run-context.js';
+import { makerFor, renderPrompt } from './step-attempts.js';
 import { stepDependencies } from './step-graph.js';
+import type { StepResult } from './step-result.js';
 
-/** How a step ended. `checks` are the verdicts on the released output. */
-export type StepResult =
-  | { status: 'released' | 'degraded'; output: unknown; checks: CheckResult[]; step: string }
-  | { status: 'stopped'; step: string };
+export type { StepResult } from './step-result.js';
 
 /**
  * Runs one step: attempt, evaluate, release, or climb the recovery ladder. Every loop is bounded:
@@ -122,7 +115,14 @@ export async function runStep(options: {
         previousFailed = undefined;
         return undefined;
       case 'degrade':
-        return degrade({ ctx, stepId, move, attempt, isDegradePath: options.isDegradePath === true });
+        return degrade({
+          ctx,
+          stepId,
+          move,
+          attempt,
+          isDegradePath: options.isDegradePath === true,
+          runDegradeStep: (next) => runStep({ ctx, ...next, isDegradePath: true }),
+        });
       case 'stop':
         return { status: 'stopped', step: stepId } as const;
       case 'repair':
@@ -300,119 +300,5 @@ export async function runStep(options: {
       }
       failure = { type: 'constraints', ids: idsOf(evaluation), repeated: false };
     }
-  }
-}
-
-async function degrade(options: {
-  ctx: RunContext;
-  stepId: string;
-  move: Extract<LadderMove, { strategy: 'degrade' }>;
-  attempt: number;
-  isDegradePath: boolean;
-}): Promise<StepResult> {
-  const { ctx, stepId, move, attempt } = options;
-  if (options.isDegradePath) return { status: 'stopped', step: stepId };
-  if (move.step !== undefined) {
-    const degradeStep = ctx.config.workflow.degrade_steps[move.step];
-    if (degradeStep === undefined) return { status: 'stopped', step: stepId };
-    const result = await runStep({ ctx, stepId: move.step, step: degradeStep, isDegradePath: true });
-    return result;
-  }
-  const output = move.output;
-  const text = typeof output === 'string' ? output : JSON.stringify(output ?? null);
-  // The declared answer must itself satisfy the step's constraints; if not, the degrade path does not hold.
-  const evaluation = await evaluateOutput({
-    ctx,
-    step: stepId,
-    attempt,
-    constraints: ctx.constraints.get(stepId) ?? [],
-    text,
-    output,
-    usage: { input_tokens: 0, output_tokens: 0 },
-    latency_ms: 0,
-    cost_usd: 0,
-    target: 'degrade',
-  });
-  if (evaluation.blocking.length > 0) {
-    ctx.emit({
-      type: 'recovery.chosen',
-      step: stepId,
-      attempt,
-      data: {
-        strategy: 'stop',
-        trigger: { constraints: idsOf(evaluation) },
-        from: 'degrade:output',
-        to: 'stop',
-      },
-    });
-    return { status: 'stopped', step: stepId };
-  }
-  return { status: 'degraded', output, checks: evaluation.results, step: stepId };
-}
-
-function makerFor(options: { ctx: RunContext; stepId: string; step: Step }): AttemptMaker {
-  const { ctx, step } = options;
-  if (!step.function) return modelAttempts(options);
-  const scope = { inputs: ctx.inputs, steps: stepScope(ctx.outputs) };
-  const args = renderDeep(step.args ?? {}, (text) => renderTemplate(text, scope)) as Record<string, unknown>;
-  return functionAttempts({ ...options, args });
-}
-
-function renderPrompt(options: { ctx: RunContext; step: Step }): ChatMessage[] {
-  const { ctx, step } = options;
-  const scope = { inputs: ctx.inputs, steps: stepScope(ctx.outputs) };
-  const messages: ChatMessage[] = [];
-  if (step.prompt?.system !== undefined)
-    messages.push({ role: 'system', content: renderTemplate(step.prompt.system, scope) });
-  messages.push({ role: 'user', content: renderTemplate(step.prompt?.user ?? '', scope) });
-  return messages;
-}
-
-function renderDeep(value: unknown, render: (text: string) => string): unknown {
-  if (typeof value === 'string') return render(value);
-  if (Array.isArray(value)) return value.map((item) => renderDeep(item, render));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, render)]));
-  }
-  return value;
-}
-
-/** `{ [key]: value }`, or `{ [key]_commitment }` when the policy redacts outputs. */
-function recordOutput(options: { ctx: RunContext; name: string; value: unknown; key: 'output' | 'text' }) {
-  const commitment = options.ctx.redactor.output({ name: options.name, value: options.value });
-  return commitment === undefined
-    ? { [options.key]: options.value }
-    : { [`${options.key}_commitment`]: commitment };
-}
-
-function idsOf(evaluation: Evaluation): string[] {
-  return evaluation.blocking.map((r) => r.constraint.id);
-}
-
-function violationsOf(evaluation: Evaluation): Violation[] {
-  return evaluation.blocking.map((r) => ({
-    constraint: r.constraint.id,
-    message: r.constraint.feedback ?? r.verdict.message,
-  }));
-}
-
-function triggerOf(failure: LadderFailure): EventData['recovery.chosen']['trigger'] {
-  if (failure.type === 'constraints') return { constraints: failure.ids };
-  if (failure.type === 'error') return { error: failure.code };
-  return { budget: failure.dimension };
-}
-
-function targetOf(options: { move: LadderMove; ref: string }): string {
-  const { move, ref } = options;
-  switch (move.strategy) {
-    case 'retry':
-    case 'fallback':
-      return ref;
-    case 'repair':
-      return `repair:${move.fixes.join('+')}`;
-    case 'degrade':
-      return move.step !== undefined ? `degrade:step:${move.step}` : 'degrade:output';
-    case 'stop':
-      return 'stop';
   }
 }
