@@ -26,13 +26,16 @@ function cli(args: string[], options: { cwd?: string; env?: Record<string, strin
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const FIRST_USE_KEYS =
+  /^created signing key [0-9a-f]{64} in \.nanocode\/keys \(first use\)\ncreated log key [0-9a-f]{64} in \.nanocode\/keys \(first use\)\n$/;
 const STACK = /\n\s+at .+:\d+:\d+/;
 
 describe('nanocode (end to end)', () => {
   it('--help lists every command and exits 0', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
-    for (const command of ['init', 'validate', 'config', 'run']) expect(r.stdout).toContain(command);
+    for (const command of ['init', 'validate', 'config', 'run', 'replay', 'cert', 'keys', 'log'])
+      expect(r.stdout).toContain(command);
   });
 
   it('run --help documents the flags', () => {
@@ -101,7 +104,8 @@ describe('nanocode (end to end)', () => {
     expect(shown.stdout).toContain('on_error: fail_closed');
 
     const run = cli(['run', 'workflows/hello.yaml', '--profile', 'dev', '--input', 'name=Ada'], { cwd });
-    expect(run.stderr).toBe('');
+    // The first run of a project makes its keys, and says so once.
+    expect(run.stderr).toMatch(FIRST_USE_KEYS);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('▸ step greet (model: scripted:demo)');
     expect(run.stdout).toContain('  ✗ shape (json_schema, hard)');
@@ -109,6 +113,7 @@ describe('nanocode (end to end)', () => {
     expect(run.stdout).toContain('  ✓ released greet');
     expect(run.stdout).toMatch(/outcome: certified · 2 attempts · \d+ tokens · \$0\.0000 · run \S+/);
     expect(run.stdout).toContain('"greeting": "Hello, and welcome to Nanocode!"');
+    expect(run.stdout).toMatch(/^certificate: (\S+) \(verify: nanocode cert verify \1\)$/m);
   });
 
   it('run --json prints one parseable document and nothing else', async () => {
@@ -167,7 +172,7 @@ describe('nanocode (end to end)', () => {
     await writeFile(join(dir, 'inputs.json'), '{ "topic": "tests" }');
 
     const degraded = cli(['run', 'degrade.yaml', '--input-file', 'inputs.json'], { cwd: dir });
-    expect(degraded.stderr).toBe('');
+    expect(degraded.stderr).toMatch(FIRST_USE_KEYS);
     expect(degraded.status).toBe(2);
     expect(degraded.stdout).toContain('  ✗ says-yes (contains, hard): ');
     expect(degraded.stdout).toContain('  ↓ degrade');
@@ -176,7 +181,15 @@ describe('nanocode (end to end)', () => {
 
     const stopped = cli(['run', 'stop.yaml', '--input', 'topic=tests', '--json'], { cwd: dir });
     expect(stopped.status).toBe(3);
-    const doc = JSON.parse(stopped.stdout) as { outcome: string; output: unknown };
-    expect(doc).toMatchObject({ outcome: 'stopped', output: null });
+    const doc = JSON.parse(stopped.stdout) as { run_id: string; outcome: string; output: unknown };
+    expect(doc).toMatchObject({ outcome: 'stopped', output: null, certificate: { log_index: 1 } });
+
+    // Degraded and stopped runs are certified too, and their certificates verify.
+    const degradedId = /^certificate: (\S+) /m.exec(degraded.stdout)?.[1] ?? 'missing';
+    for (const runId of [degradedId, doc.run_id]) {
+      const verified = cli(['cert', 'verify', runId], { cwd: dir });
+      expect(verified.stdout).toMatch(/\nvalid: signed by /);
+      expect(verified.status).toBe(0);
+    }
   });
 });

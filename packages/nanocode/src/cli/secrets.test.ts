@@ -24,6 +24,7 @@ describe('secrets never reach an artifact', () => {
     const project = await copyExamples();
     await writeFile(
       join(project, 'profiles/secret.yaml'),
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the profile's own `${ENV}` reference, verbatim.
       'kind: profile\nname: secret\nextends: dev\nproviders:\n  openai:\n    api_key: "${OPENAI_API_KEY}"\n',
     );
     const env = { OPENAI_API_KEY: SENTINEL };
