@@ -23,7 +23,8 @@ export const ERROR_CODES = {
   NC_CFG_UNKNOWN_STEP: 'A reference names a step that does not exist.',
   NC_CFG_STEP_CYCLE: 'Steps reference each other in a cycle.',
   NC_CFG_DUPLICATE_ID: 'Two constraints in one scope share an id.',
-  NC_CFG_ENV_NOT_ALLOWED: 'Environment interpolation (`$` + `{NAME}`) is used in a field that does not allow it.',
+  NC_CFG_ENV_NOT_ALLOWED:
+    'Environment interpolation (`$` + `{NAME}`) is used in a field that does not allow it.',
   NC_CFG_ENV_MISSING: 'An interpolated environment variable is not set.',
   NC_CFG_ADAPTER_NOT_ALLOWED: 'A step uses an adapter that the profile does not allow.',
   NC_CFG_INVALID_TEMPLATE_REF: 'A `{{ }}` placeholder refers to something that does not exist.',
