@@ -2,6 +2,7 @@ import { generateObject } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { z } from 'zod';
 import { resolveConfig } from '../src/config/index.js';
+import { createCertificate, createEd25519Signer, generateEd25519KeyPair } from '../src/evidence/index.js';
 import { runWorkflow } from '../src/runner/index.js';
 import type { Adapter, ModelRequest } from '../src/spec/adapter.js';
 import type { ResolvedConfig } from '../src/spec/workflow.js';
@@ -76,8 +77,18 @@ export async function benchRunCost(): Promise<{ rows: Measurement[]; baseline: M
     fn: async () => JSON.parse((await constant.generate(request, { signal })).text),
   });
   const nanocode = await measure({
-    name: 'nanocode runWorkflow (5 constraints, hash-chained events)',
+    name: 'nanocode run (5 constraints, hash-chained events)',
     fn: () => runWorkflow({ config, inputs: {}, adapters: () => constant }),
   });
-  return { rows: [nanocode, aiSdk, bare], baseline: aiSdk };
+  const pair = generateEd25519KeyPair();
+  const signer = createEd25519Signer({ privateKeyPem: pair.private_key_pem });
+  const certified = await measure({
+    name: 'nanocode run + signed certificate',
+    fn: async () =>
+      createCertificate({
+        result: await runWorkflow({ config, inputs: {}, adapters: () => constant }),
+        signer,
+      }),
+  });
+  return { rows: [certified, nanocode, aiSdk, bare], baseline: aiSdk };
 }

@@ -3,6 +3,7 @@ import type { EventData, EventType, RunEvent, RunHeader } from '../spec/events.j
 import { canonicalJson } from './canonical-json.js';
 import { headerDigest } from './header-digest.js';
 import { sealEvent } from './seal-event.js';
+import { sealOwnedEvent } from './seal-owned-event.js';
 
 /** What a caller appends: the log assigns `seq`, `ts`, `prev` and `hash`. */
 export interface EventInput<T extends EventType> {
@@ -43,6 +44,13 @@ export interface EventLogOptions {
   clock: () => string;
   /** Called once for every newly appended event (not for replayed duplicates). Must not throw. */
   onEvent?: (event: RunEvent) => void;
+  /**
+   * `copy` (the default) stores a deep-frozen copy of each event's data, so later edits to the caller's
+   * objects cannot reach it. `transfer` stores the caller's data as is, for callers that build fresh
+   * data per event and never touch it again (the runner): it skips the copy, which is most of the cost
+   * of an append.
+   */
+  ownership?: 'copy' | 'transfer';
 }
 
 /** Creates an empty event log whose first event chains to `headerDigest(header)`. */
@@ -58,7 +66,8 @@ export function createEventLog(options: EventLogOptions): EventLog {
 
   return {
     append<T extends EventType>(input: EventInput<T>): RunEvent<T> {
-      const event = sealEvent<T>({
+      const seal = options.ownership === 'transfer' ? sealOwnedEvent<T> : sealEvent<T>;
+      const event = seal({
         seq: stored.length,
         ts: options.clock(),
         type: input.type,

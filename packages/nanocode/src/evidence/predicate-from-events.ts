@@ -6,7 +6,7 @@ import type {
 } from '../spec/certificate.js';
 import { NanocodeError } from '../spec/errors.js';
 import type { RunEvent, RunHeader } from '../spec/events.js';
-import { digestJson } from './digest.js';
+import { digestJson, sha256Hex } from './digest.js';
 import { predicateConstraints } from './predicate-constraints.js';
 import { collectEvaluations } from './predicate-evaluations.js';
 import { checkEventShapes } from './predicate-event-schemas.js';
@@ -62,15 +62,21 @@ export function derivePredicate(source: PredicateSource): PredicateDerivation {
         ...(completed.output_digest === undefined ? {} : { digest: completed.output_digest }),
         steps: outputsOf(events),
       },
-      events: { count: events.length, head: last.hash, sha256: digestJson(events) },
+      events: { count: events.length, head: last.hash, sha256: eventListDigest(events) },
     };
-    // Round-trip through the digest's canonical JSON check: a predicate must be plain JSON to be signed.
-    digestJson(predicate);
     return { ok: true, predicate };
   } catch (error) {
     const message = `the events cannot be summarised: ${error instanceof Error ? error.message : String(error)}`;
     return { ok: false, issue: { reason: 'malformed_events', seq: 0, path: '', message } };
   }
+}
+
+/**
+ * `events.sha256`: SHA-256 over the events' hashes, one per line. Each hash already covers its event's
+ * canonical bytes, so this binds the whole list without serialising it a second time.
+ */
+export function eventListDigest(events: readonly { hash: string }[]): string {
+  return `sha256:${sha256Hex(events.map((event) => event.hash).join('\n'))}`;
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   type TestKey,
   testKey,
 } from './certificate-fixtures.test-util.js';
-import { digestJson } from './digest.js';
+import { eventListDigest } from './predicate-from-events.js';
 import { type CertFailureReason, verifyCertificate } from './verify-certificate.js';
 import {
   differentFrom,
@@ -228,7 +228,7 @@ describe('verifyCertificate rejects every mutation with the right reason', () =>
           events: {
             count: events.length,
             head: (events.at(-1) as RunEvent).hash,
-            sha256: digestJson(events),
+            sha256: eventListDigest(events),
           },
         };
         const subject = [

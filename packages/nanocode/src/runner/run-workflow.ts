@@ -63,6 +63,8 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
   };
   const log = createEventLog({
     header,
+    // Every event's data is built fresh below and never changed after it is appended.
+    ownership: 'transfer',
     clock: () => new Date(eventTime).toISOString(),
     onEvent: (event) => {
       try {
@@ -197,8 +199,9 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
   return {
     run_id,
     outcome: completed.outcome,
-    ...(output === undefined ? {} : { output }),
-    outputs: completed.outcome === 'stopped' || completed.outcome === 'error' ? {} : { ...outputs },
+    // Copies: the events own the released values, and a caller editing its result must not change them.
+    ...(output === undefined ? {} : { output: structuredClone(output) }),
+    outputs: completed.outcome === 'stopped' || completed.outcome === 'error' ? {} : structuredClone(outputs),
     header,
     events: log.events(),
     ...(completed.error ? { error: completed.error } : {}),
