@@ -6,7 +6,7 @@ import type {
 } from '../spec/certificate.js';
 import { NanocodeError } from '../spec/errors.js';
 import type { RunEvent, RunHeader } from '../spec/events.js';
-import { digestJson, sha256Hex } from './digest.js';
+import { sha256Hex } from './digest.js';
 import { predicateConstraints } from './predicate-constraints.js';
 import { collectEvaluations } from './predicate-evaluations.js';
 import { checkEventShapes } from './predicate-event-schemas.js';
