@@ -5,31 +5,43 @@ export interface Measurement {
   samples: number;
 }
 
-/**
- * Times `fn` in batches and reports the median per-call time. Warm-up runs first so the JIT has
- * settled; medians rather than means, because the machines are shared and noisy.
- */
-export async function measure(options: {
+/** Something to time. */
+export interface Contender {
   name: string;
   fn: () => Promise<unknown>;
+}
+
+/**
+ * Times contenders in interleaved batches (A, B, C, then B, C, A, ...) so that each sees the same
+ * machine state, heap and GC debt, and reports each one's median per-call time. Warm-up runs first so
+ * the JIT has settled; medians rather than means, because the machines are shared and noisy.
+ */
+export async function measureAll(options: {
+  contenders: Contender[];
   batches?: number;
   batchSize?: number;
   warmup?: number;
-}): Promise<Measurement> {
-  const { fn, batches = 25, batchSize = 200, warmup = 500 } = options;
-  for (let i = 0; i < warmup; i += 1) await fn();
-  const perCall: number[] = [];
+}): Promise<Measurement[]> {
+  const { contenders, batches = 30, batchSize = 100, warmup = 300 } = options;
+  for (const contender of contenders) for (let i = 0; i < warmup; i += 1) await contender.fn();
+  const perCall = contenders.map(() => [] as number[]);
   for (let b = 0; b < batches; b += 1) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < batchSize; i += 1) await fn();
-    perCall.push(Number(process.hrtime.bigint() - start) / 1000 / batchSize);
+    for (let k = 0; k < contenders.length; k += 1) {
+      const index = (b + k) % contenders.length;
+      const contender = contenders[index] as Contender;
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < batchSize; i += 1) await contender.fn();
+      perCall[index]?.push(Number(process.hrtime.bigint() - start) / 1000 / batchSize);
+    }
   }
-  perCall.sort((a, b) => a - b);
-  return {
-    name: options.name,
-    median_us: perCall[Math.floor(perCall.length / 2)] ?? Number.NaN,
-    samples: batches * batchSize,
-  };
+  return contenders.map((contender, index) => {
+    const sorted = (perCall[index] ?? []).sort((a, b) => a - b);
+    return {
+      name: contender.name,
+      median_us: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN,
+      samples: batches * batchSize,
+    };
+  });
 }
 
 /** Prints measurements as a table with each one's ratio to `baseline`. */

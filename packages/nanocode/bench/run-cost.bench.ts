@@ -7,7 +7,7 @@ import { runWorkflow } from '../src/runner/index.js';
 import type { Adapter, ModelRequest } from '../src/spec/adapter.js';
 import type { ResolvedConfig } from '../src/spec/workflow.js';
 import { constantAdapter } from './constant-adapter.js';
-import { type Measurement, measure } from './measure.js';
+import { type Measurement, measureAll } from './measure.js';
 
 const ANSWER = {
   answer: 'Refunds are processed within 5 business days.',
@@ -68,27 +68,25 @@ export async function benchRunCost(): Promise<{ rows: Measurement[]; baseline: M
   };
   const signal = new AbortController().signal;
 
-  const aiSdk = await measure({
-    name: 'AI SDK generateObject (MockLanguageModelV3, zod)',
-    fn: () => generateObject({ model: mock, schema, prompt: 'How long do refunds take?' }),
-  });
-  const bare = await measure({
-    name: 'bare loop (adapter call + JSON.parse)',
-    fn: async () => JSON.parse((await constant.generate(request, { signal })).text),
-  });
-  const nanocode = await measure({
-    name: 'nanocode run (5 constraints, hash-chained events)',
-    fn: () => runWorkflow({ config, inputs: {}, adapters: () => constant }),
-  });
   const pair = generateEd25519KeyPair();
   const signer = createEd25519Signer({ privateKeyPem: pair.private_key_pem });
-  const certified = await measure({
-    name: 'nanocode run + signed certificate',
-    fn: async () =>
-      createCertificate({
-        result: await runWorkflow({ config, inputs: {}, adapters: () => constant }),
-        signer,
-      }),
+  const run = () => runWorkflow({ config, inputs: {}, adapters: () => constant });
+  const rows = await measureAll({
+    contenders: [
+      {
+        name: 'nanocode run + signed certificate',
+        fn: async () => createCertificate({ result: await run(), signer }),
+      },
+      { name: 'nanocode run (5 constraints, hash-chained events)', fn: run },
+      {
+        name: 'AI SDK generateObject (MockLanguageModelV3, zod)',
+        fn: () => generateObject({ model: mock, schema, prompt: 'How long do refunds take?' }),
+      },
+      {
+        name: 'bare loop (adapter call + JSON.parse)',
+        fn: async () => JSON.parse((await constant.generate(request, { signal })).text),
+      },
+    ],
   });
-  return { rows: [certified, nanocode, aiSdk, bare], baseline: aiSdk };
+  return { rows, baseline: rows[2] as Measurement };
 }
