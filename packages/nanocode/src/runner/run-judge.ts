@@ -46,7 +46,7 @@ export function createRunJudge(options: {
       parsed = JSON.parse(response.text);
     } catch {
       throw new AdapterError({
-        code: 'malformed_response',
+        code: 'bad_response',
         message: 'the judge did not reply with JSON',
         retryable: false,
       });
@@ -54,7 +54,7 @@ export function createRunJudge(options: {
     const { score, reason } = (parsed ?? {}) as { score?: unknown; reason?: unknown };
     if (typeof score !== 'number') {
       throw new AdapterError({
-        code: 'malformed_response',
+        code: 'bad_response',
         message: 'the judge reply has no numeric `score`',
         retryable: false,
       });

@@ -11,7 +11,7 @@ import { testConfig } from './test-config.test-util.js';
 describe('runWorkflow: determinism through effects', () => {
   const workflow = oneStep({
     replies: {
-      a: [{ text: 'nope' }, { error: { code: 'server_error', status: 503, retry_after_ms: 1 } }],
+      a: [{ text: 'nope' }, { error: { code: 'unavailable', status: 503, retry_after_ms: 1 } }],
       b: [{ text: '```json\n{"answer":"ok"}\n```' }],
     },
     recovery: [

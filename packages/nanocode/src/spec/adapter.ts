@@ -63,22 +63,32 @@ export interface Adapter {
   generate(request: ModelRequest, options: GenerateOptions): Promise<ModelResponse>;
 }
 
-/** Stable codes of adapter failures. */
+/**
+ * Stable codes of adapter failures. `unavailable` covers network failures, 409 and 5xx; `timeout`
+ * covers 408 and our own connect/total timeouts. `script_exhausted` and `not_recorded` come only from
+ * the simulated adapters (scripted, replay); `unknown` is anything unclassified.
+ */
 export type AdapterErrorCode =
-  | 'network'
-  | 'timeout'
   | 'rate_limited'
-  | 'server_error'
-  | 'conflict'
+  | 'timeout'
+  | 'unavailable'
   | 'bad_request'
   | 'auth'
   | 'not_found'
+  | 'context_length'
   | 'content_filter'
-  | 'malformed_response'
+  | 'bad_response'
   | 'aborted'
   | 'script_exhausted'
   | 'not_recorded'
   | 'unknown';
+
+/** The codes that are retryable whatever the status. */
+export const RETRYABLE_ADAPTER_ERRORS: readonly AdapterErrorCode[] = [
+  'rate_limited',
+  'timeout',
+  'unavailable',
+];
 
 /** Options for {@link AdapterError}. */
 export interface AdapterErrorOptions {
@@ -114,15 +124,13 @@ export class AdapterError extends Error {
         ? 'rate_limited'
         : status === 408
           ? 'timeout'
-          : status === 409
-            ? 'conflict'
-            : status >= 500
-              ? 'server_error'
-              : status === 401 || status === 403
-                ? 'auth'
-                : status === 404
-                  ? 'not_found'
-                  : 'bad_request';
+          : status === 409 || status >= 500
+            ? 'unavailable'
+            : status === 401 || status === 403
+              ? 'auth'
+              : status === 404
+                ? 'not_found'
+                : 'bad_request';
     const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
     return new AdapterError({
       code,

@@ -5,6 +5,7 @@ import {
   type AdapterErrorCode,
   type ModelRequest,
   type ModelResponse,
+  RETRYABLE_ADAPTER_ERRORS,
 } from '../../spec/adapter.js';
 import type { scriptedResponseSchema } from '../../spec/workflow.js';
 
@@ -58,8 +59,6 @@ export function createScriptedAdapter(options: {
   };
 }
 
-const RETRYABLE_CODES = new Set(['network', 'timeout', 'rate_limited', 'server_error', 'conflict']);
-
 function scriptedError(error: Extract<ScriptedReply, { error: unknown }>['error']): AdapterError {
   const message = error.message ?? `scripted ${error.code}`;
   if (error.status !== undefined) {
@@ -72,7 +71,7 @@ function scriptedError(error: Extract<ScriptedReply, { error: unknown }>['error'
   return new AdapterError({
     code: error.code as AdapterErrorCode,
     message,
-    retryable: error.retryable ?? RETRYABLE_CODES.has(error.code),
+    retryable: error.retryable ?? RETRYABLE_ADAPTER_ERRORS.includes(error.code as AdapterErrorCode),
     ...(error.retry_after_ms === undefined ? {} : { retry_after_ms: error.retry_after_ms }),
   });
 }
