@@ -39,9 +39,14 @@ export interface ModelResponse {
   /** The model that actually answered, as the provider reports it. */
   model: string;
   latency_ms: number;
-  /** Cost of this call in USD, when the adapter knows its prices. */
+  /** Cost of this call in USD. Absent when the price is unknown: unknown is never recorded as 0. */
   cost_usd?: number;
+  /** True when the provider reported no usage and the counts are an estimate. */
+  usage_estimated?: boolean;
 }
+
+/** One piece of a streamed reply. The last chunk carries the complete response. */
+export type StreamChunk = { type: 'delta'; text: string } | { type: 'done'; response: ModelResponse };
 
 /** Options passed to every adapter call. */
 export interface GenerateOptions {
@@ -61,6 +66,11 @@ export interface Adapter {
   /** True for adapters that do not call a real model (scripted, replay); shown in timelines and certificates. */
   simulated?: boolean;
   generate(request: ModelRequest, options: GenerateOptions): Promise<ModelResponse>;
+  /**
+   * Streams a reply. Iteration ends with one `done` chunk; failures reject the iterator with an
+   * {@link AdapterError}, including a stream cut before `done`.
+   */
+  stream?(request: ModelRequest, options: GenerateOptions): AsyncIterable<StreamChunk>;
 }
 
 /**
