@@ -69,7 +69,7 @@ export function formatPredicate(options: { predicate: RunPredicate; keyids: stri
     String(m.attempts),
     String(m.input_tokens),
     String(m.output_tokens),
-    money(m.cost_usd),
+    m.cost_usd === null ? 'unknown' : money(m.cost_usd),
   ]);
   if (modelRows.length > 0) {
     const modelHeader = ['adapter', 'model', 'attempts', 'input tokens', 'output tokens', 'cost'];

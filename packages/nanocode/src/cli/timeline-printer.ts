@@ -57,7 +57,8 @@ const FORMATTERS: { [T in EventType]: Formatter<T> } = {
   'attempt.started': () => [],
   'attempt.completed': ({ event, data, c }) => {
     const tokens = data.usage.input_tokens + data.usage.output_tokens;
-    const cost = data.cost_usd > 0 ? `, ${usd(data.cost_usd)}` : '';
+    const cost =
+      data.cost_usd === null ? ', cost unknown' : data.cost_usd > 0 ? `, ${usd(data.cost_usd)}` : '';
     return [
       `attempt ${event.attempt ?? '?'} on ${data.adapter} ${c.dim(`… ${tokens} tokens, ${data.latency_ms} ms${cost}`)}`,
     ];

@@ -47,7 +47,7 @@ const dataSchemas: Record<string, z.ZodType> = {
       adapter: z.string(),
       model: z.string(),
       usage: z.looseObject({ input_tokens: count, output_tokens: count }),
-      cost_usd: count,
+      cost_usd: count.nullable(),
     }),
   }),
   'constraint.evaluated': withStep.extend({

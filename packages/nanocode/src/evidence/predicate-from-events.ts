@@ -129,7 +129,9 @@ function modelsOf(events: readonly RunEvent[]): PredicateModel[] {
     row.input_tokens += usage.input_tokens;
     row.output_tokens += usage.output_tokens;
     // Rounded to a nano-dollar, as the budget is, so float sums stay reproducible.
-    row.cost_usd = Math.round((row.cost_usd + cost_usd) * 1e9) / 1e9;
+    // An unknown price makes the total unknown: it is never counted as 0.
+    row.cost_usd =
+      row.cost_usd === null || cost_usd === null ? null : Math.round((row.cost_usd + cost_usd) * 1e9) / 1e9;
     byModel.set(key, row);
   }
   return [...byModel.values()];

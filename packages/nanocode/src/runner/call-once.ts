@@ -7,7 +7,19 @@ import type { RunContext } from './run-context.js';
 
 /** What one attempt produced. */
 export type AttemptResult =
-  | { ok: true; text: string; output: unknown; usage: Usage; latency_ms: number; cost_usd: number }
+  | {
+      ok: true;
+      text: string;
+      output: unknown;
+      usage: Usage;
+      usage_estimated: boolean;
+      latency_ms: number;
+      /** `null` when the adapter does not know the price. */
+      cost_usd: number | null;
+      finish_reason: string;
+      /** The model that answered, as the provider reports it. */
+      model: string;
+    }
   | { ok: false; error: AdapterError };
 
 /** A way to make one attempt of a step: an adapter call, or a registered function call. */
@@ -51,8 +63,11 @@ export function modelAttempts(options: { ctx: RunContext; stepId: string; step: 
           text: response.text,
           output: parseOutput({ text: response.text, format: step.output }),
           usage: response.usage,
+          usage_estimated: response.usage_estimated === true,
           latency_ms: response.latency_ms,
-          cost_usd: response.cost_usd ?? 0,
+          cost_usd: response.cost_usd ?? null,
+          finish_reason: response.finish_reason,
+          model: response.model,
         };
       } catch (error) {
         if (ctx.signal.aborted && !(error instanceof NanocodeError)) {
@@ -102,8 +117,11 @@ export function functionAttempts(options: {
           text,
           output,
           usage: { input_tokens: 0, output_tokens: 0 },
+          usage_estimated: false,
           latency_ms,
           cost_usd: 0,
+          finish_reason: 'stop',
+          model: name,
         };
       } catch (error) {
         if (error instanceof NanocodeError) throw error;

@@ -205,16 +205,18 @@ export async function runStep(options: {
       };
     } else {
       text = result.text;
-      ctx.budget.addUsage({ usage: result.usage, cost_usd: result.cost_usd });
+      // Unknown prices add nothing to the cost budget; the event records them as unknown (null).
+      ctx.budget.addUsage({ usage: result.usage, cost_usd: result.cost_usd ?? 0 });
       ctx.emit({
         type: 'attempt.completed',
         step: stepId,
         attempt,
         data: {
           adapter: ref,
-          model: ref.slice(ref.indexOf(':') + 1),
-          finish_reason: 'stop',
+          model: result.model,
+          finish_reason: result.finish_reason,
           usage: result.usage,
+          ...(result.usage_estimated ? { usage_estimated: true } : {}),
           cost_usd: result.cost_usd,
           latency_ms: result.latency_ms,
           output_digest: digestJson(text),
@@ -230,7 +232,7 @@ export async function runStep(options: {
         output: result.output,
         usage: result.usage,
         latency_ms: result.latency_ms,
-        cost_usd: result.cost_usd,
+        cost_usd: result.cost_usd ?? Number.NaN,
         target: 'attempt',
       });
       if (evaluation.blocking.length === 0) {

@@ -41,7 +41,8 @@ export interface PredicateModel {
   attempts: number;
   input_tokens: number;
   output_tokens: number;
-  cost_usd: number;
+  /** `null` when any attempt's price was unknown. */
+  cost_usd: number | null;
 }
 
 /** A step's released output, by digest. */

@@ -12,6 +12,7 @@ export interface ConstraintContext {
   text: string;
   usage: Usage;
   latency_ms: number;
+  /** `NaN` when the price is unknown; cost checks then give an `error` verdict. */
   cost_usd: number;
   /** 1-based attempt number within the step. */
   attempt: number;

@@ -63,7 +63,10 @@ export interface EventData {
     model: string;
     finish_reason: string;
     usage: Usage;
-    cost_usd: number;
+    /** True when the provider reported no usage and `usage` is an estimate. */
+    usage_estimated?: boolean;
+    /** `null` when the price is unknown: an unknown cost is never recorded as 0. */
+    cost_usd: number | null;
     latency_ms: number;
     output_digest: string;
     /** The exact text returned, unless redaction policy replaces it by `text_commitment`. */

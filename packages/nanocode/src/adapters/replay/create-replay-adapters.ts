@@ -29,7 +29,8 @@ export function createReplayAdapters(options: { events: readonly RunEvent[] }): 
           usage: data.usage,
           model: data.model,
           latency_ms: data.latency_ms,
-          cost_usd: data.cost_usd,
+          ...(data.cost_usd === null ? {} : { cost_usd: data.cost_usd }),
+          ...(data.usage_estimated ? { usage_estimated: true } : {}),
         },
       });
     } else if (event.type === 'attempt.failed') {

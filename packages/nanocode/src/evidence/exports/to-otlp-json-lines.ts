@@ -163,7 +163,7 @@ function attemptSpan(options: { row: AttemptRow; traceId: string; parent: string
     'gen_ai.usage.input_tokens': done ? { int: done.usage.input_tokens } : undefined,
     'gen_ai.usage.output_tokens': done ? { int: done.usage.output_tokens } : undefined,
     'error.type': failed?.error.code,
-    'nanocode.cost_usd': done ? { double: done.cost_usd } : undefined,
+    'nanocode.cost_usd': done && done.cost_usd !== null ? { double: done.cost_usd } : undefined,
     'nanocode.latency_ms': { int: (done ?? failed)?.latency_ms ?? 0 },
     'nanocode.output_digest': done?.output_digest,
   });
