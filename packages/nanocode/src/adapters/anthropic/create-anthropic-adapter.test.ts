@@ -120,7 +120,7 @@ describe('createAnthropicAdapter: requests and replies', () => {
       type: 'done',
       response: { text, finish_reason: 'stop', usage: { input_tokens: 20, output_tokens: 14 } },
     });
-    expect((fake.requests[0]?.body as { stream: boolean }).stream).toBe(true);
+    expect(fake.requests[0]?.body).toMatchObject({ stream: true });
   });
 });
 
