@@ -134,6 +134,7 @@ describe('createTimelinePrinter', () => {
     expect(lines).toEqual([
       'run 01HRUN · budget 6 attempts, 20000 tokens, $0.0500, 30000 ms',
       '✓ inputs checked',
+      'note: scripted adapters replay replies written in the workflow file; no model is called',
       '▸ step answer (model: scripted:primary, scripted:backup)',
       '  attempt 1 on scripted:primary … 34 tokens, 1 ms',
       '  ✗ shape (json_schema, hard): output is not valid JSON',
@@ -168,6 +169,7 @@ describe('createTimelinePrinter', () => {
       ev('output.released', { output_digest: 'sha256:o', source: 'repair' }, { step: 'one' }),
     ]);
     expect(lines).toEqual([
+      'note: scripted adapters replay replies written in the workflow file; no model is called',
       '▸ step one (model: scripted:a)',
       '▸ step two (function)',
       '  [two] ✓ released two (from function)',

@@ -16,6 +16,8 @@ interface TimelineState {
   step: string | undefined;
   /** Steps started and not completed. While several run concurrently, their lines carry `[step]`. */
   active: Set<string>;
+  /** Whether the note that scripted adapters call no model has been printed. */
+  scriptedNoted: boolean;
 }
 
 type Formatter<T extends EventType> = (options: {
@@ -50,10 +52,18 @@ const FORMATTERS: { [T in EventType]: Formatter<T> } = {
     data.ok
       ? [c.dim(`✓ inputs checked${data.constraint_ids.length ? ` (${data.constraint_ids.join(', ')})` : ''}`)]
       : [c.red(`✗ inputs refused${data.message ? `: ${data.message}` : ''}`)],
-  'step.started': ({ event, data, c }) => [
-    c.bold(`▸ step ${event.step ?? '?'}`) +
-      (data.kind === 'function' ? c.dim(' (function)') : c.dim(` (model: ${data.adapters.join(', ')})`)),
-  ],
+  'step.started': ({ event, data, c, state }) => {
+    const header =
+      c.bold(`▸ step ${event.step ?? '?'}`) +
+      (data.kind === 'function' ? c.dim(' (function)') : c.dim(` (model: ${data.adapters.join(', ')})`));
+    // Honest about demos: scripted replies come from the workflow file, not from a model.
+    if (state.scriptedNoted || !data.adapters.some((ref) => ref.startsWith('scripted:'))) return [header];
+    state.scriptedNoted = true;
+    return [
+      c.dim('note: scripted adapters replay replies written in the workflow file; no model is called'),
+      header,
+    ];
+  },
   'attempt.started': () => [],
   'attempt.completed': ({ event, data, c }) => {
     const tokens = data.usage.input_tokens + data.usage.output_tokens;
@@ -141,7 +151,12 @@ const FORMATTERS: { [T in EventType]: Formatter<T> } = {
 /** Creates a timeline printer. `color` should be true only for a TTY without `NO_COLOR`. */
 export function createTimelinePrinter(options: { color: boolean; runId?: string }): TimelinePrinter {
   const c = picocolors.createColors(options.color);
-  const state: TimelineState = { runId: options.runId, step: undefined, active: new Set() };
+  const state: TimelineState = {
+    runId: options.runId,
+    step: undefined,
+    active: new Set(),
+    scriptedNoted: false,
+  };
   return {
     format(event) {
       if (event.type === 'run.started') state.runId = (event.data as EventData['run.started']).run_id;
