@@ -1,5 +1,6 @@
 import { NanocodeError } from '../spec/errors.js';
 import type { Profile, Workflow } from '../spec/workflow.js';
+import { didYouMean } from './did-you-mean.js';
 import type { OriginMap } from './origin-map.js';
 import type { ConfigPath } from './source-document.js';
 
@@ -29,22 +30,51 @@ export function modelReferences(workflow: Workflow): { ref: string; path: Config
   return refs;
 }
 
-/** Checks every model reference of the workflow against the profile's `adapters.allow` globs. */
+/**
+ * Checks every model reference of the workflow: an alias (a reference without `:`) must be declared
+ * in the profile's `models`, and the `provider:model` it stands for, like every direct reference, must
+ * match the profile's `adapters.allow` globs.
+ */
 export function checkAdapters(options: {
   workflow: Workflow;
   profile: Profile;
   origins: OriginMap;
 }): NanocodeError[] {
-  const allow = options.profile.adapters.allow;
-  return modelReferences(options.workflow)
-    .filter(({ ref }) => !allow.some((pattern) => matchesGlob({ pattern, ref })))
-    .map(
-      ({ ref, path }) =>
+  const { profile } = options;
+  const allow = profile.adapters.allow;
+  const errors: NanocodeError[] = [];
+  for (const { ref, path } of modelReferences(options.workflow)) {
+    const location = options.origins.locate({ path, mode: 'value' });
+    const alias = ref.includes(':')
+      ? undefined
+      : Object.hasOwn(profile.models, ref)
+        ? profile.models[ref]
+        : null;
+    if (alias === null) {
+      const hint = didYouMean({ word: ref, candidates: Object.keys(profile.models) });
+      errors.push(
         new NanocodeError({
-          code: 'NC_CFG_ADAPTER_NOT_ALLOWED',
-          message: `adapter \`${ref}\` is not allowed by profile \`${options.profile.name}\` (allow: ${allow.join(', ') || 'nothing'})`,
-          location: options.origins.locate({ path, mode: 'value' }),
-          hint: 'add a matching pattern to the profile `adapters.allow`',
+          code: 'NC_CFG_UNKNOWN_MODEL',
+          message: `\`${ref}\` is not \`provider:model\` and profile \`${profile.name}\` declares no model alias \`${ref}\``,
+          location,
+          hint:
+            hint ??
+            'write `provider:model`, e.g. `openai:gpt-4o-mini`, or declare it under the profile `models`',
         }),
+      );
+      continue;
+    }
+    const resolved = alias?.ref ?? ref;
+    if (allow.some((pattern) => matchesGlob({ pattern, ref: resolved }))) continue;
+    const shown = alias ? `\`${ref}\` (\`${resolved}\`)` : `\`${resolved}\``;
+    errors.push(
+      new NanocodeError({
+        code: 'NC_CFG_ADAPTER_NOT_ALLOWED',
+        message: `adapter ${shown} is not allowed by profile \`${profile.name}\` (allow: ${allow.join(', ') || 'nothing'})`,
+        location,
+        hint: 'add a matching pattern to the profile `adapters.allow`',
+      }),
     );
+  }
+  return errors;
 }

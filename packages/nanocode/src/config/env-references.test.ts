@@ -28,7 +28,11 @@ describe('resolveSecret', () => {
 });
 
 describe('envAllowedAt', () => {
-  it('allows only provider base_url and api_key in profiles', () => {
+  it('allows only provider base_url, api_key and header values in profiles', () => {
+    expect(envAllowedAt({ kind: 'profile', path: ['providers', 'x', 'headers', 'authorization'] })).toBe(
+      true,
+    );
+    expect(envAllowedAt({ kind: 'profile', path: ['providers', 'x', 'http', 'body'] })).toBe(false);
     expect(envAllowedAt({ kind: 'profile', path: ['providers', 'openai', 'api_key'] })).toBe(true);
     expect(envAllowedAt({ kind: 'profile', path: ['providers', 'openai', 'base_url'] })).toBe(true);
     expect(envAllowedAt({ kind: 'profile', path: ['providers', 'openai', 'prices'] })).toBe(false);
@@ -47,7 +51,13 @@ describe('${ENV} at load time', () => {
   it('checks presence only when env is given, and keeps the reference text', async () => {
     const root = await writeFixtureTree(files);
     const config = await loadConfig({ workflowFile: join(root, 'w.yaml'), profile: 'p' });
-    expect(config.profile.providers.openai).toEqual({ base_url: '${BASE}', api_key: '${KEY}' });
+    expect(config.profile.providers.openai).toEqual({
+      type: 'openai',
+      base_url: '${BASE}',
+      api_key: '${KEY}',
+      connect_timeout_ms: 10_000,
+      timeout_ms: 60_000,
+    });
     expect(config.workflow.steps.a?.prompt?.user).toBe('cost is ${PRICE}');
     const error = await loadConfig({
       workflowFile: join(root, 'w.yaml'),

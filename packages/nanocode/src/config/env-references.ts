@@ -8,15 +8,30 @@ export type Env = Readonly<Record<string, string | undefined>>;
 const REFERENCE = /(?<!\$)\$\{([^}]*)\}/g;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** True for the only fields that may hold `${NAME}`: a profile's `providers.<name>.base_url|api_key`. */
+/**
+ * True for the only fields that may hold `${NAME}`: a profile's `providers.<name>.base_url`,
+ * `providers.<name>.api_key` and `providers.<name>.headers.<header>`.
+ */
 export function envAllowedAt(options: { kind: string; path: ConfigPath }): boolean {
   const { kind, path } = options;
-  return (
-    kind === 'profile' &&
-    path.length === 3 &&
-    path[0] === 'providers' &&
-    (path[2] === 'base_url' || path[2] === 'api_key')
-  );
+  if (kind !== 'profile' || path[0] !== 'providers') return false;
+  if (path.length === 3) return path[2] === 'base_url' || path[2] === 'api_key';
+  return path.length === 4 && path[2] === 'headers';
+}
+
+/** Header names that carry credentials: their values must come from the environment. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'x-api-key', 'api-key', 'proxy-authorization']);
+
+/** True when a provider field holds a credential written literally (no `${NAME}`) in a profile file. */
+function isLiteralSecret(options: { kind: string; path: ConfigPath; value: string }): boolean {
+  const { kind, path, value } = options;
+  if (kind !== 'profile' || path[0] !== 'providers') return false;
+  const credential =
+    (path.length === 3 && path[2] === 'api_key') ||
+    (path.length === 4 && path[2] === 'headers' && CREDENTIAL_HEADERS.has(String(path[3]).toLowerCase()));
+  if (!credential) return false;
+  // An api_key is exactly one reference; a credential header must hold at least one (`Bearer ${KEY}`).
+  return path.length === 3 ? !/^\$\{[^}]*\}$/.test(value.trim()) : value.search(REFERENCE) === -1;
 }
 
 /**
@@ -37,6 +52,16 @@ export function checkEnvReferences(options: {
   const visit = (value: unknown, path: (string | number)[]): unknown => {
     if (typeof value === 'string') {
       const allowed = envAllowedAt({ kind: options.kind, path });
+      if (isLiteralSecret({ kind: options.kind, path, value })) {
+        errors.push(
+          new NanocodeError({
+            code: 'NC_CFG_SECRET_LITERAL',
+            message: `\`${path.join('.')}\` holds a literal secret; write an environment reference instead`,
+            location: document.locate({ path, mode: 'value' }),
+            hint: `for example \`api_key: \${OPENAI_API_KEY}\``,
+          }),
+        );
+      }
       for (const match of value.matchAll(REFERENCE)) {
         const name = match[1] ?? '';
         const location = document.locate({ path, mode: 'value' });
@@ -44,7 +69,7 @@ export function checkEnvReferences(options: {
           errors.push(
             new NanocodeError({
               code: 'NC_CFG_ENV_NOT_ALLOWED',
-              message: `\`\${${name}}\` is not interpolated here; only \`providers.<name>.base_url\` and \`providers.<name>.api_key\` of a profile may use environment variables`,
+              message: `\`\${${name}}\` is not interpolated here; only \`providers.<name>.base_url\`, \`api_key\` and \`headers\` of a profile may use environment variables`,
               location,
               hint: 'write `$${` for a literal `${`',
             }),

@@ -97,6 +97,7 @@ describe('loadConfig', () => {
       waivers: [],
       redaction: { inputs: [], outputs: false, prompts: false },
       providers: {},
+      models: {},
       tenant: 'default',
     });
   });

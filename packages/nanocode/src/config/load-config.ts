@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { ResolvedConfig } from '../spec/workflow.js';
 import { checkAdapters } from './check-adapters.js';
+import { checkProviders } from './check-providers.js';
 import { ConfigLoadError } from './config-load-error.js';
 import { digestOf } from './digest-of.js';
 import { searchDirectories } from './discover-files.js';
@@ -51,6 +52,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   const { workflow, origins } = loaded;
   const { profile } = resolved;
   if (workflow && profile && origins) errors.push(...checkAdapters({ workflow, profile, origins }));
+  if (profile) errors.push(...checkProviders({ profile }));
   if (errors.length > 0 || !workflow || !profile) throw new ConfigLoadError({ errors: uniqueErrors(errors) });
   return {
     workflow,

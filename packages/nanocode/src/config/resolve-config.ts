@@ -1,6 +1,7 @@
 import type { NanocodeError } from '../spec/errors.js';
 import type { ResolvedConfig } from '../spec/workflow.js';
 import { checkAdapters } from './check-adapters.js';
+import { checkProviders } from './check-providers.js';
 import { ConfigLoadError } from './config-load-error.js';
 import { digestOf } from './digest-of.js';
 import type { Env } from './env-references.js';
@@ -61,6 +62,7 @@ export function resolveConfig(options: ResolveConfigOptions): ResolvedConfig {
   const { workflow, origins } = loaded;
   const { profile } = resolved;
   if (workflow && profile && origins) errors.push(...checkAdapters({ workflow, profile, origins }));
+  if (profile) errors.push(...checkProviders({ profile }));
   if (errors.length > 0 || !workflow || !profile) throw new ConfigLoadError({ errors: uniqueErrors(errors) });
   return {
     workflow,

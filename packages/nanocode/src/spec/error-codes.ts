@@ -26,6 +26,9 @@ export const ERROR_CODES = {
   NC_CFG_ENV_NOT_ALLOWED:
     'Environment interpolation (`$` + `{NAME}`) is used in a field that does not allow it.',
   NC_CFG_ENV_MISSING: 'An interpolated environment variable is not set.',
+  NC_CFG_SECRET_LITERAL:
+    'A provider `api_key` (or a credential header) holds a literal secret instead of an environment reference.',
+  NC_CFG_UNKNOWN_MODEL: 'A model reference is neither `provider:model` nor an alias in the profile `models`.',
   NC_CFG_ADAPTER_NOT_ALLOWED: 'A step uses an adapter that the profile does not allow.',
   NC_CFG_INVALID_TEMPLATE_REF: 'A `{{ }}` placeholder refers to something that does not exist.',
   NC_CFG_INVALID_WAIVER: 'A waiver is malformed or names no known constraint.',

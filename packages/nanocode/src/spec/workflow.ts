@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import { constraintSchema } from './constraint-kinds.js';
 
-/** A model reference: `provider:model`, e.g. `openai:gpt-4o-mini` or `scripted:demo`. */
+/**
+ * A model reference: `provider:model` (e.g. `openai:gpt-4o-mini`, `scripted:demo`) or the name of a
+ * model alias declared in the profile's `models` (e.g. `fast`).
+ */
 export const modelRefSchema = z
+  .string()
+  .regex(
+    /^(?:[a-z][a-z0-9_-]*:[^\s]+|[A-Za-z_][A-Za-z0-9_-]*)$/,
+    'a model reference is `provider:model`, e.g. `openai:gpt-4o-mini`, or a model alias from the profile',
+  );
+
+/** A `provider:model` reference, as a model alias's `ref` must be. */
+export const providerModelRefSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_-]*:[^\s]+$/, 'a model reference is `provider:model`, e.g. `openai:gpt-4o-mini`');
 
@@ -154,6 +165,97 @@ export const waiverSchema = z.strictObject({
 /** A waiver. */
 export type Waiver = z.output<typeof waiverSchema>;
 
+/** The kinds of provider the built-in adapters speak. */
+export const PROVIDER_TYPES = ['openai', 'anthropic', 'http'] as const;
+/** A built-in provider type. */
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
+
+/** USD per million tokens for one model. */
+export const modelPriceSchema = z.strictObject({
+  input_per_mtok: z.number().nonnegative(),
+  output_per_mtok: z.number().nonnegative(),
+});
+
+/** Where a custom HTTP endpoint's answer is, as dot paths into the JSON response (`output.text`, `choices.0.text`). */
+export const httpResponsePathsSchema = z.strictObject({
+  text: z.string().min(1).describe('Dot path of the reply text, e.g. `output.text`.'),
+  input_tokens: z.string().min(1).optional().describe('Dot path of the prompt token count.'),
+  output_tokens: z.string().min(1).optional().describe('Dot path of the reply token count.'),
+  finish_reason: z.string().min(1).optional().describe('Dot path of the finish reason.'),
+});
+
+/** The placeholders an `http` provider's body template may use. */
+export const HTTP_BODY_PLACEHOLDERS = [
+  'prompt',
+  'system',
+  'messages',
+  'model',
+  'max_tokens',
+  'temperature',
+  'seed',
+  'stop',
+  'response_format',
+  'json_schema',
+] as const;
+
+/** A custom HTTP endpoint (`type: http`): the provider's `base_url` is the full endpoint URL. */
+export const httpEndpointSchema = z.strictObject({
+  method: z.enum(['POST', 'PUT']).default('POST'),
+  body: z
+    .record(z.string(), z.unknown())
+    .describe(
+      'JSON body template. A string that is exactly `{{ name }}` becomes the value (prompt, system, messages, model, max_tokens, temperature, seed, stop, response_format, json_schema); values are inserted as JSON, never evaluated.',
+    ),
+  response: httpResponsePathsSchema,
+});
+
+/** One provider's settings. `base_url`, `api_key` and header values may use `${ENV}`. */
+export const providerSchema = z.strictObject({
+  type: z
+    .enum(PROVIDER_TYPES)
+    .optional()
+    .describe('Wire format; defaults to the provider name when that is `openai`, `anthropic` or `http`.'),
+  base_url: z
+    .string()
+    .optional()
+    .describe(
+      'API base URL (for `http`: the endpoint URL); may use environment references (`$` + `{NAME}`).',
+    ),
+  api_key: z
+    .string()
+    .optional()
+    .describe('Only an environment reference (`$` + `{OPENAI_API_KEY}`); a literal key is an error.'),
+  headers: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('Extra request headers; values may use environment references (`$` + `{NAME}`).'),
+  connect_timeout_ms: z
+    .number()
+    .int()
+    .positive()
+    .default(10_000)
+    .describe('Time allowed until response headers arrive.'),
+  timeout_ms: z.number().int().positive().default(60_000).describe('Time allowed for a whole call.'),
+  prices: z
+    .record(z.string(), modelPriceSchema)
+    .optional()
+    .describe('USD per million tokens by model name; a model without a price has an unknown cost (never 0).'),
+  http: httpEndpointSchema.optional().describe('The endpoint declaration of a `type: http` provider.'),
+});
+/** One resolved provider. */
+export type ProviderConfig = z.output<typeof providerSchema>;
+
+/** A named model: a `provider:model` reference with its own parameters and price. */
+export const modelAliasSchema = z.strictObject({
+  ref: providerModelRefSchema.describe('The model it names, `provider:model`.'),
+  temperature: z.number().min(0).max(2).optional().describe('Used when the step sets none.'),
+  max_tokens: z.number().int().positive().optional().describe('Used when the step sets none.'),
+  timeout_ms: z.number().int().positive().optional().describe("Overrides the provider's `timeout_ms`."),
+  prices: modelPriceSchema.optional().describe("Overrides the provider's price for this model."),
+});
+/** A resolved model alias. */
+export type ModelAlias = z.output<typeof modelAliasSchema>;
+
 /** A resolved profile: `extends` flattened, defaults filled. */
 export const profileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -175,19 +277,24 @@ export const profileSchema = z.strictObject({
       prompts: z.boolean().default(false).describe('Record prompts as salted digests.'),
     })
     .prefault({}),
-  /** Provider settings. Only `base_url` and `api_key` may use `${ENV}`. */
+  /** Provider settings, keyed by the provider id used in model references. */
   providers: z
     .record(
-      z.string(),
-      z.strictObject({
-        base_url: z.string().optional(),
-        api_key: z.string().optional(),
-        prices: z
-          .record(z.string(), z.strictObject({ input_per_mtok: z.number(), output_per_mtok: z.number() }))
-          .optional(),
-      }),
+      z.string().regex(/^[a-z][a-z0-9_-]*$/, 'provider names are lower-case letters, digits, `_` and `-`'),
+      providerSchema,
     )
-    .default({}),
+    .default({})
+    // The type defaults to the provider's name when that names a type, and shows in the resolved config.
+    .transform((providers) =>
+      Object.fromEntries(
+        Object.entries(providers).map(([name, provider]) => {
+          const type = provider.type ?? (PROVIDER_TYPES.find((t) => t === name) as ProviderType | undefined);
+          return [name, type === undefined ? provider : { ...provider, type }];
+        }),
+      ),
+    ),
+  /** Named models: a step may say `model: [fast]` instead of `model: [openai:gpt-4o-mini]`. */
+  models: z.record(idKeySchema, modelAliasSchema).default({}),
   tenant: z.string().default('default'),
 });
 /** A resolved profile. */
