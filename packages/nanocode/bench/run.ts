@@ -1,3 +1,4 @@
+import { benchAdapter } from './adapter.bench.js';
 import { printTable } from './measure.js';
 import { benchRunCost } from './run-cost.bench.js';
 import { benchVerify } from './verify.bench.js';
@@ -13,6 +14,11 @@ async function main(): Promise<void> {
   printTable({
     title: 'Offline certificate verification on one core (median; names show certificates/s)',
     ...verified,
+  });
+  const adapter = await benchAdapter();
+  printTable({
+    title: 'One call through the openai adapter vs a bare fetch, loopback fake provider (median)',
+    ...adapter,
   });
 }
 
