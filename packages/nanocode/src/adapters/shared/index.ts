@@ -16,3 +16,4 @@ export { parseRetryAfter, RETRY_AFTER_CAP_MS } from './parse-retry-after.js';
 export { parseSse, type SseEvent } from './parse-sse.js';
 export { type ModelPrice, type PriceTable, priceOf } from './price-of.js';
 export { REDACTED, redactSecrets } from './redact-secrets.js';
+export { withRequestDefaults } from './with-request-defaults.js';
