@@ -279,3 +279,14 @@ describe('createAnthropicAdapter: error events mid-stream', () => {
     });
   });
 });
+
+describe('createAnthropicAdapter: naming and redaction', () => {
+  it('takes a provider id and redacts extra secrets (header values) from errors', async () => {
+    fake.enqueue({ status: 400, message: 'header proxy-token-xyz was rejected' });
+    const named = adapter({ provider: 'claude-proxy', secrets: ['proxy-token-xyz'] });
+    expect(named.provider).toBe('claude-proxy');
+    const error = await rejection(named.generate(request(), { signal: signal() }));
+    expect(error.message).toContain('claude-proxy: HTTP 400');
+    expect(error.message).not.toContain('proxy-token-xyz');
+  });
+});

@@ -26,6 +26,8 @@ export const ANTHROPIC_DEFAULTS = {
 /** Options for {@link createAnthropicAdapter}; omitted ones take {@link ANTHROPIC_DEFAULTS}. */
 export interface AnthropicAdapterOptions {
   model: string;
+  /** Provider id shown in events and certificates (default `anthropic`; e.g. the name of a proxy). */
+  provider?: string;
   baseUrl?: string;
   /** Sent as `x-api-key`; omit for proxies that authenticate otherwise. Redacted from every error. */
   apiKey?: string;
@@ -33,6 +35,8 @@ export interface AnthropicAdapterOptions {
   version?: string;
   /** Extra request headers (they override the built-in ones). */
   headers?: Readonly<Record<string, string>>;
+  /** Other secret values (e.g. header values from the environment) to redact from error messages. */
+  secrets?: readonly string[];
   /** USD per million tokens, keyed by model; without a price, cost is unknown (absent). */
   prices?: PriceTable;
   connectTimeoutMs?: number;
@@ -41,8 +45,6 @@ export interface AnthropicAdapterOptions {
   maxTokensDefault?: number;
   fetch?: typeof fetch;
 }
-
-const PROVIDER = 'anthropic';
 
 /**
  * The Anthropic Messages API adapter, on `fetch` with SSE parsing (no SDK, so no SDK retries).
@@ -58,7 +60,8 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Adapte
     connectTimeoutMs: options.connectTimeoutMs ?? ANTHROPIC_DEFAULTS.connectTimeoutMs,
     totalTimeoutMs: options.totalTimeoutMs ?? ANTHROPIC_DEFAULTS.totalTimeoutMs,
   };
-  const secrets = options.apiKey === undefined ? [] : [options.apiKey];
+  const provider = options.provider ?? 'anthropic';
+  const secrets = [...(options.apiKey === undefined ? [] : [options.apiKey]), ...(options.secrets ?? [])];
   const prices = options.prices ?? {};
 
   async function post(request: ModelRequest, signal: AbortSignal, stream: boolean): Promise<TimedResponse> {
@@ -84,7 +87,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Adapte
       connectTimeoutMs: settings.connectTimeoutMs,
       totalTimeoutMs: settings.totalTimeoutMs,
       signal,
-      provider: PROVIDER,
+      provider,
       fetch: options.fetch ?? fetch,
     });
     if (timed.response.ok) return timed;
@@ -93,7 +96,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Adapte
       status: timed.response.status,
       body: text,
       headers: timed.response.headers,
-      provider: PROVIDER,
+      provider,
       secrets,
       nowMs: Date.now(),
     });
@@ -127,13 +130,13 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Adapte
 
   return {
     spec: 'nanocode.adapter/v1',
-    provider: PROVIDER,
+    provider,
     model: options.model,
     async generate(request, { signal }) {
       const started = performance.now();
       const timed = await post(request, signal, false);
-      const body = parseJsonBody({ text: await readBodyText({ timed }), provider: PROVIDER });
-      return respond({ request, started, ...fromMessage({ body, provider: PROVIDER }) });
+      const body = parseJsonBody({ text: await readBodyText({ timed }), provider: provider });
+      return respond({ request, started, ...fromMessage({ body, provider: provider }) });
     },
     async *stream(request, { signal }): AsyncIterable<StreamChunk> {
       const started = performance.now();
@@ -141,8 +144,8 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Adapte
       let text = '';
       try {
         const body = timed.response.body;
-        if (body === null) throw badResponse({ provider: PROVIDER, reason: 'the stream has no body' });
-        for await (const part of readMessageStream({ body, provider: PROVIDER, secrets, now: Date.now })) {
+        if (body === null) throw badResponse({ provider: provider, reason: 'the stream has no body' });
+        for await (const part of readMessageStream({ body, provider: provider, secrets, now: Date.now })) {
           // Events already buffered would still parse after an abort; the caller must not get them.
           timed.signal.throwIfAborted();
           if (part.type === 'delta') {
