@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerAdaptersCommand } from './command-adapters-check.js';
 import { registerCertCommand } from './command-cert.js';
 import { registerConfigShowCommand } from './command-config-show.js';
 import type { CommandContext } from './command-context.js';
+import { registerFakeProviderCommand } from './command-fake-provider.js';
 import { registerInitCommand } from './command-init.js';
 import { registerKeysCommand } from './command-keys.js';
 import { registerLogCommand } from './command-log.js';
@@ -43,5 +45,7 @@ export function createProgram(options: { context: CommandContext }): Command {
   registerCertCommand({ program, context: options.context });
   registerKeysCommand({ program, context: options.context });
   registerLogCommand({ program, context: options.context });
+  registerAdaptersCommand({ program, context: options.context });
+  registerFakeProviderCommand({ program, context: options.context });
   return program;
 }
