@@ -110,7 +110,11 @@ const RUN: RunEvent[] = [
     { constraint: 'grounded', reason: 'pilot', granted_by: 'ops', expires: '2030-01-01' },
     { step: 'answer' },
   ),
-  ev('output.released', { output_digest: 'sha256:o', source: 'attempt' }, { step: 'answer' }),
+  ev(
+    'output.released',
+    { output_digest: 'sha256:o', source: 'attempt', checked: 'before_release' as const },
+    { step: 'answer' },
+  ),
   ev('step.completed', { status: 'released' }, { step: 'answer' }),
   ev('budget.exhausted', { dimension: 'tokens', limit: 100, consumed: 102 }),
   ev('run.completed', {
@@ -164,9 +168,17 @@ describe('createTimelinePrinter', () => {
     const lines = render([
       ev('step.started', { kind: 'model', depends_on: [], adapters: ['scripted:a'] }, { step: 'one' }),
       ev('step.started', { kind: 'function', depends_on: [], adapters: [] }, { step: 'two' }),
-      ev('output.released', { output_digest: 'sha256:o', source: 'function' }, { step: 'two' }),
+      ev(
+        'output.released',
+        { output_digest: 'sha256:o', source: 'function', checked: 'before_release' as const },
+        { step: 'two' },
+      ),
       ev('step.completed', { status: 'released' }, { step: 'two' }),
-      ev('output.released', { output_digest: 'sha256:o', source: 'repair' }, { step: 'one' }),
+      ev(
+        'output.released',
+        { output_digest: 'sha256:o', source: 'repair', checked: 'before_release' as const },
+        { step: 'one' },
+      ),
     ]);
     expect(lines).toEqual([
       'note: scripted adapters replay replies written in the workflow file; no model is called',

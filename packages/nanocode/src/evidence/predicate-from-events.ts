@@ -142,6 +142,7 @@ function outputsOf(events: readonly RunEvent[]): PredicateOutput[] {
     step: e.step as string,
     digest: e.data.output_digest,
     source: e.data.source,
+    checked: e.data.checked ?? 'unknown',
     seq: e.seq,
   }));
 }

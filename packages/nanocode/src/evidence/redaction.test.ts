@@ -69,7 +69,7 @@ describe('salted commitments', () => {
     log.append({
       type: 'output.released',
       step: 's',
-      data: { output_digest: commitment, source: 'attempt' },
+      data: { output_digest: commitment, source: 'attempt', checked: 'before_release' as const },
     });
     const events = log.events();
     expect(JSON.stringify(events)).not.toContain(text);

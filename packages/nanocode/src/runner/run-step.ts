@@ -69,6 +69,7 @@ export async function runStep(options: {
         data: {
           output_digest: digestJson(result.output ?? null),
           source: result.status === 'degraded' ? 'degrade' : step.function ? 'function' : 'attempt',
+          checked: 'before_release',
           ...recordOutput({ ctx, name: `${result.step}/released`, value: result.output, key: 'output' }),
         },
       });

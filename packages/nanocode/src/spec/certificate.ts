@@ -50,6 +50,8 @@ export interface PredicateOutput {
   step: string;
   digest: string;
   source: EventData['output.released']['source'];
+  /** Whether the constraints were checked before the output reached the caller. */
+  checked: EventData['output.released']['checked'] | 'unknown';
   seq: number;
 }
 

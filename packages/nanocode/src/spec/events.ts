@@ -102,6 +102,12 @@ export interface EventData {
   'output.released': {
     output_digest: string;
     source: 'attempt' | 'repair' | 'degrade' | 'function';
+    /**
+     * `before_release`: every constraint was evaluated, and hard ones held, before anything reached the
+     * caller (outputs are buffered until then). Streaming pass-through steps would record
+     * `after_release`; they are not supported yet.
+     */
+    checked: 'before_release' | 'after_release';
     output?: unknown;
   };
   'step.completed': { status: 'released' | 'degraded' | 'stopped' | 'skipped' | 'error' };

@@ -108,7 +108,11 @@ export function exceptionsRun(): ExportInput {
       },
       check('tone', 'not_contains', 'soft', verdict('fail', 'contains "!"')),
       check('calm', 'expr', 'hard', verdict('error', 'no such key: missing')),
-      { type: 'output.released', step: 'answer', data: { output_digest: 'sha256:02', source: 'attempt' } },
+      {
+        type: 'output.released',
+        step: 'answer',
+        data: { output_digest: 'sha256:02', source: 'attempt', checked: 'before_release' as const },
+      },
       { type: 'step.completed', step: 'answer', data: { status: 'released' } },
       {
         type: 'run.completed',
