@@ -135,8 +135,8 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Adapte
     async generate(request, { signal }) {
       const started = performance.now();
       const timed = await post(request, signal, false);
-      const body = parseJsonBody({ text: await readBodyText({ timed }), provider: provider });
-      return respond({ request, started, ...fromMessage({ body, provider: provider }) });
+      const body = parseJsonBody({ text: await readBodyText({ timed }), provider });
+      return respond({ request, started, ...fromMessage({ body, provider }) });
     },
     async *stream(request, { signal }): AsyncIterable<StreamChunk> {
       const started = performance.now();
@@ -144,8 +144,8 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Adapte
       let text = '';
       try {
         const body = timed.response.body;
-        if (body === null) throw badResponse({ provider: provider, reason: 'the stream has no body' });
-        for await (const part of readMessageStream({ body, provider: provider, secrets, now: Date.now })) {
+        if (body === null) throw badResponse({ provider, reason: 'the stream has no body' });
+        for await (const part of readMessageStream({ body, provider, secrets, now: Date.now })) {
           // Events already buffered would still parse after an abort; the caller must not get them.
           timed.signal.throwIfAborted();
           if (part.type === 'delta') {
