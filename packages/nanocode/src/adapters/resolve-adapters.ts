@@ -104,7 +104,12 @@ function buildAdapter(options: {
         ...(baseUrl === undefined ? {} : { baseUrl }),
       });
     case 'anthropic':
-      return createAnthropicAdapter({ ...common, ...(baseUrl === undefined ? {} : { baseUrl }) });
+      return createAnthropicAdapter({
+        ...common,
+        provider: name,
+        secrets,
+        ...(baseUrl === undefined ? {} : { baseUrl }),
+      });
     case 'http':
       if (settings.http === undefined || baseUrl === undefined) return undefined;
       return createHttpAdapter({ ...common, provider: name, secrets, url: baseUrl, endpoint: settings.http });
