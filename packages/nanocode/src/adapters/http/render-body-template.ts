@@ -1,7 +1,7 @@
 import type { ModelRequest } from '../../spec/adapter.js';
 
-const WHOLE = /^\s*\{\{\s*([a-z_]+)\s*\}\}\s*$/;
-const INLINE = /\{\{\s*([a-z_]+)\s*\}\}/g;
+const WHOLE = /^\s*\{\{\s*([^}]*?)\s*\}\}\s*$/;
+const INLINE = /\{\{\s*([^}]*?)\s*\}\}/g;
 
 /** Values of the placeholders for one request; `undefined` ones are left out of the body. */
 export function placeholderValues(options: {
@@ -60,16 +60,4 @@ export function renderBodyTemplate(options: { template: unknown; values: Record<
     return node;
   };
   return visit(options.template);
-}
-
-/** The placeholder names a template uses, for config checks. */
-export function templatePlaceholders(template: unknown): string[] {
-  const names: string[] = [];
-  const visit = (node: unknown): void => {
-    if (typeof node === 'string') for (const match of node.matchAll(INLINE)) names.push(match[1] ?? '');
-    else if (Array.isArray(node)) node.forEach(visit);
-    else if (node !== null && typeof node === 'object') Object.values(node).forEach(visit);
-  };
-  visit(template);
-  return names;
 }
