@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { certificateDigest } from '../evidence/certificate.js';
-import { EXPORT_FORMATS, type ExportFormat } from '../evidence/exports/index.js';
+import { EXPORT_FORMATS } from '../evidence/exports/index.js';
 import { DEFAULT_KEY_DIR } from '../evidence/key-store.js';
 import type { CliIo } from './cli-io.js';
 import { resolveUserPath } from './cli-io.js';
@@ -15,10 +15,15 @@ import { type LazyStore, lazyCliStore } from './open-cli-store.js';
 import { displayPath, reportError } from './report-error.js';
 import { evidenceLogProof, storedInclusionProof, tlogProofText } from './stored-inclusion-proof.js';
 
+/** Every format `cert export` writes: the evidence exports, and the signed in-toto Test Result view. */
+export const CERT_EXPORT_FORMATS = [...EXPORT_FORMATS, 'test-result'] as const;
+/** A `cert export` format. */
+export type CertExportFormat = (typeof CERT_EXPORT_FORMATS)[number];
+
 /** Options of `nanocode cert export`. */
 export interface CertExportOptions {
   ref: string;
-  format: ExportFormat;
+  format: CertExportFormat;
   /** A file (or, for `bundle`, a directory); stdout when absent, `./<run_id>.bundle` for a bundle. */
   out?: string;
   keyDir: string;
@@ -40,6 +45,12 @@ export async function runCertExportCommand(options: CertExportOptions): Promise<
   try {
     const evidence = await loadEvidence({ ref: options.ref, io, store: store.get });
     const envelope = requireEnvelope({ evidence });
+    if (options.format === 'test-result') {
+      const document = await testResultEnvelope({ evidence, keyDir: resolve(io.cwd, options.keyDir) });
+      if (options.out === undefined) io.stdout.write(document);
+      else await writeFile(resolveUserPath({ io, file: options.out }), document);
+      return EXIT_CODES.ok;
+    }
     if (options.format === 'bundle') {
       const dir = resolveUserPath({ io, file: options.out ?? `${evidence.header.run_id}.bundle` });
       await writeBundle({ dir, evidence, envelope, store });
@@ -123,15 +134,30 @@ async function reportVerification(options: {
   return { ok: report.ok, message: report.message };
 }
 
+/**
+ * The in-toto Test Result view of a run (enforced → passed; waived, unchecked or soft-violated →
+ * warned; failed → failed) as a second statement, signed with the active certificate key.
+ */
+async function testResultEnvelope(options: { evidence: LoadedEvidence; keyDir: string }): Promise<string> {
+  const { createCertificate } = await import('../evidence/certificate.js');
+  const { loadActiveSigner } = await import('../evidence/key-store.js');
+  const signer = await loadActiveSigner({ dir: options.keyDir, purpose: 'certificate' });
+  const { header, events } = options.evidence;
+  const certificate = await createCertificate({ result: { header, events }, signer, testResultView: true });
+  return `${JSON.stringify(certificate.testResult?.envelope, null, 2)}\n`;
+}
+
 /** Registers `nanocode cert export <run-id> --format <format>` on the `cert` command. */
 export function registerCertExportCommand(options: { cert: Command; context: CommandContext }): void {
   const { context } = options;
   options.cert
     .command('export')
-    .description('Export a run as an evidence bundle, OTLP JSON lines, JUnit XML, SARIF or an HTML report.')
+    .description(
+      'Export a run as an evidence bundle, OTLP JSON lines, JUnit XML, SARIF, an HTML report, or a signed in-toto Test Result.',
+    )
     .argument('<run-id|bundle>', 'a stored run id, an exported bundle directory, or a bundle.json file')
     .addOption(
-      new Option('--format <format>', 'the export format').choices(EXPORT_FORMATS).makeOptionMandatory(),
+      new Option('--format <format>', 'the export format').choices(CERT_EXPORT_FORMATS).makeOptionMandatory(),
     )
     .option(
       '--out <path>',
@@ -140,7 +166,10 @@ export function registerCertExportCommand(options: { cert: Command; context: Com
     .option('--keys <dir>', 'the key directory whose trust.json verifies the certificate', DEFAULT_KEY_DIR)
     .option('--store <url>', 'the run store (default: .nanocode/nanocode.db)')
     .action(
-      async (ref: string, flags: { format: ExportFormat; out?: string; keys: string; store?: string }) => {
+      async (
+        ref: string,
+        flags: { format: CertExportFormat; out?: string; keys: string; store?: string },
+      ) => {
         context.setExitCode(
           await runCertExportCommand({
             ref,
