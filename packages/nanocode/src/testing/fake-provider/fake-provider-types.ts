@@ -37,7 +37,11 @@ export interface FakeMalformedJsonBehaviour {
   malformedJson: true;
 }
 
-/** Start the answer, then destroy the connection after `cutStreamAfterChunks` text deltas (no `[DONE]`). */
+/**
+ * Start the answer, then destroy the connection after `cutStreamAfterChunks` text deltas (no final
+ * chunk, no `[DONE]`). A request that does not stream gets half its JSON body under the full
+ * Content-Length instead.
+ */
 export interface FakeCutStreamBehaviour {
   cutStreamAfterChunks: number;
 }

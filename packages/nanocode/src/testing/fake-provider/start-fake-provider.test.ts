@@ -151,10 +151,11 @@ describe('startFakeProvider', () => {
     const fake = await startFakeProvider({
       log: true,
       logTo: (line) => lines.push(line),
-      script: [{ status: 503 }],
+      script: [{ status: 503 }, { cutStreamAfterChunks: 1 }],
     });
     await chatText({ url: fake.url });
+    await chatText({ url: fake.url }).catch(() => 'cut');
     await fake.close();
-    expect(lines).toEqual(['POST /v1/chat/completions 503']);
+    expect(lines).toEqual(['POST /v1/chat/completions 503', 'POST /v1/chat/completions 200 (cut)']);
   });
 });

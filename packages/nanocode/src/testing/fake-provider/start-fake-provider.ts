@@ -61,7 +61,12 @@ export async function startFakeProvider(options: StartFakeProviderOptions = {}):
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     const route = routeOf({ method: req.method ?? 'GET', path });
     const rawBody = await readBody({ req });
-    if (log !== undefined) res.on('finish', () => log(`${req.method} ${path} ${res.statusCode}`));
+    if (log !== undefined) {
+      // 'close' also fires for cut streams and dropped hangs, which never 'finish'.
+      res.on('close', () =>
+        log(`${req.method} ${path} ${res.statusCode}${res.writableFinished ? '' : ' (cut)'}`),
+      );
+    }
     if (rawBody === undefined) {
       sendJson({
         res,
