@@ -3,9 +3,12 @@
  * offline-verifiable evidence. This is the public surface; everything else is internal.
  */
 
-// Adapters.
+// Adapters. The AI SDK bridge has its own entry, `nanocode/ai-sdk`, so this one needs no AI SDK types.
+export { createAnthropicAdapter } from './adapters/anthropic/create-anthropic-adapter.js';
+export { createHttpAdapter } from './adapters/http/create-http-adapter.js';
+export { createOpenAIAdapter } from './adapters/openai/create-openai-adapter.js';
 export { createReplayAdapters } from './adapters/replay/create-replay-adapters.js';
-export { createAdapterResolver } from './adapters/resolve-adapters.js';
+export { createAdapterResolver } from './compose/create-adapter-resolver.js';
 // Loading workflow, profile and template files.
 export {
   ConfigLoadError,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createAdapterResolver } from '../src/adapters/resolve-adapters.js';
+import { createAdapterResolver } from '../src/compose/create-adapter-resolver.js';
 import { loadConfig } from '../src/config/index.js';
 import { verifyChain } from '../src/evidence/index.js';
 import { runWorkflow } from '../src/runner/index.js';

@@ -57,7 +57,7 @@ export async function runAdaptersCheckCommand(options: AdaptersCheckCommandOptio
   try {
     const { loadConfig } = await import('../config/index.js');
     const { modelReferences } = await import('../config/check-adapters.js');
-    const { createAdapterResolver } = await import('../adapters/resolve-adapters.js');
+    const { createAdapterResolver } = await import('../compose/create-adapter-resolver.js');
     // No env here: a missing variable is reported per adapter below, not as a load failure.
     config = await loadConfig({
       workflowFile: resolveUserPath({ io, file: options.workflowFile }),

@@ -90,7 +90,7 @@ export async function runRunCommand(options: RunCommandOptions): Promise<ExitCod
   let result: RunResult;
   try {
     const { runWorkflow } = await import('../runner/index.js');
-    const { createAdapterResolver } = await import('../adapters/resolve-adapters.js');
+    const { createAdapterResolver } = await import('../compose/create-adapter-resolver.js');
     result = await runWorkflow({
       config,
       inputs,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createAdapterResolver } from '../adapters/resolve-adapters.js';
+import { createAdapterResolver } from '../compose/create-adapter-resolver.js';
 import { loadConfig, validateFiles } from '../config/index.js';
 import { runWorkflow } from '../runner/index.js';
 import { scaffoldFiles } from './scaffold-files.js';

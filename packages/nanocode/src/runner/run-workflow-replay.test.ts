@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createReplayAdapters } from '../adapters/replay/create-replay-adapters.js';
-import { createAdapterResolver } from '../adapters/resolve-adapters.js';
+import { createAdapterResolver } from '../compose/create-adapter-resolver.js';
 import { verifyChain } from '../evidence/index.js';
 import { createLiveEffects } from './live-effects.js';
 import { createRecordingEffects, createReplayEffects } from './recorded-effects.js';

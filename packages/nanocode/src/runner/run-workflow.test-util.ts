@@ -1,4 +1,4 @@
-import { createAdapterResolver } from '../adapters/resolve-adapters.js';
+import { createAdapterResolver } from '../compose/create-adapter-resolver.js';
 import type { Adapter } from '../spec/adapter.js';
 import type { RunEvent } from '../spec/events.js';
 import type { RunOptions, RunResult } from '../spec/run.js';

@@ -9,7 +9,7 @@ import {
 import { createLiveEffects, runWorkflow } from '../runner/index.js';
 import type { FakeBehaviour, FakeProvider } from '../testing/fake-provider/fake-provider-types.js';
 import { startFakeProvider } from '../testing/fake-provider/start-fake-provider.js';
-import { createAdapterResolver } from './resolve-adapters.js';
+import { createAdapterResolver } from './create-adapter-resolver.js';
 
 const KEY = 'sk-test-SENTINEL-9f8e7d6c5b4a';
 /** An environment reference as a profile file holds it. */

@@ -1,11 +1,11 @@
+import { createAnthropicAdapter } from '../adapters/anthropic/create-anthropic-adapter.js';
+import { createHttpAdapter } from '../adapters/http/create-http-adapter.js';
+import { createOpenAIAdapter } from '../adapters/openai/create-openai-adapter.js';
+import { createScriptedAdapter } from '../adapters/scripted/create-scripted-adapter.js';
+import { type PriceTable, withRequestDefaults } from '../adapters/shared/index.js';
 import { resolveSecret } from '../config/env-references.js';
 import type { Adapter, AdapterResolver } from '../spec/adapter.js';
 import type { ModelAlias, ProviderConfig, ResolvedConfig } from '../spec/workflow.js';
-import { createAnthropicAdapter } from './anthropic/create-anthropic-adapter.js';
-import { createHttpAdapter } from './http/create-http-adapter.js';
-import { createOpenAIAdapter } from './openai/create-openai-adapter.js';
-import { createScriptedAdapter } from './scripted/create-scripted-adapter.js';
-import { type PriceTable, withRequestDefaults } from './shared/index.js';
 
 /** Options of {@link createAdapterResolver}. */
 export interface AdapterResolverOptions {
