@@ -82,6 +82,7 @@ describe('loadConfig', () => {
           model: ['scripted:x'],
           prompt: { user: 'hi' },
           output: 'text',
+          release: 'after_checks',
           constraints: [],
           recovery: [{ stop: {} }],
         },

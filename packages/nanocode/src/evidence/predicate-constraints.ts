@@ -46,6 +46,7 @@ export function predicateConstraints(
       evaluated,
       waived: waiver !== undefined,
       input: row.step === '$input',
+      afterRelease: evaluations.releasedBeforeChecks.has(row.step),
     });
     if (!allowed.includes(row.status)) {
       const shown = evaluated
@@ -81,14 +82,17 @@ function allowedStatuses(options: {
   evaluated: EvaluatedEvent | undefined;
   waived: boolean;
   input: boolean;
+  /** The output reached the caller before its checks (pass-through): a hard failure could not block it. */
+  afterRelease: boolean;
 }): ConstraintStatus[] {
-  const { evaluated, waived, input } = options;
+  const { evaluated, waived, input, afterRelease } = options;
   if (evaluated === undefined) return ['not_applicable'];
   const verdict = evaluated.data.verdict.status;
   if (verdict === 'pass') return ['enforced'];
   if (waived) return ['waived'];
-  // A hard failure blocks release, so only a soft one (or a refused input) is reported as violated.
-  const violable = evaluated.data.severity === 'soft' || input;
+  // A hard failure blocks release, so only a soft one, a refused input, or a check of an output already
+  // streamed to the caller is reported as violated.
+  const violable = evaluated.data.severity === 'soft' || input || afterRelease;
   const statuses: ConstraintStatus[] = verdict === 'error' ? ['unchecked'] : [];
   return violable ? [...statuses, 'violated'] : statuses;
 }

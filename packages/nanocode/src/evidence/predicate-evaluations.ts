@@ -10,6 +10,8 @@ export interface RunEvaluations {
   /** The last evaluation of each constraint, keyed by {@link evaluationKey}. */
   last: Map<string, EvaluatedEvent>;
   waivers: RunEvent<'waiver.applied'>[];
+  /** Steps whose output reached the caller before its checks (pass-through streaming). */
+  releasedBeforeChecks: Set<string>;
 }
 
 /** The map key of one constraint of one step. */
@@ -34,6 +36,7 @@ export function collectEvaluations(events: readonly RunEvent[]): RunEvaluations 
   const released = new Map<string, Map<string, EvaluatedEvent>>();
   const last = new Map<string, EvaluatedEvent>();
   const waivers: RunEvent<'waiver.applied'>[] = [];
+  const releasedBeforeChecks = new Set<string>();
   const current = new Map<string, Batch>();
   for (const event of events) {
     if (event.type === 'waiver.applied') {
@@ -54,6 +57,8 @@ export function collectEvaluations(events: readonly RunEvent[]): RunEvaluations 
     } else if (event.type === 'output.released') {
       const batch = current.get(step);
       released.set(step, batch?.open ? batch.entries : new Map());
+      if ((event as RunEvent<'output.released'>).data.checked === 'after_release')
+        releasedBeforeChecks.add(step);
       current.delete(step);
     } else {
       const batch = current.get(step);
@@ -63,7 +68,7 @@ export function collectEvaluations(events: readonly RunEvent[]): RunEvaluations 
   // Input checks release nothing: their one batch is what the `$input` statuses rest on.
   const input = current.get('$input');
   if (input) released.set('$input', input.entries);
-  return { released, last, waivers };
+  return { released, last, waivers, releasedBeforeChecks };
 }
 
 /** The `waiver.applied` event that covers constraint `id` of `step`, if any. */

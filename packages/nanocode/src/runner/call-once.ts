@@ -19,8 +19,10 @@ export type AttemptResult =
       finish_reason: string;
       /** The model that answered, as the provider reports it. */
       model: string;
+      /** True when the text was streamed to the caller as it arrived, before any check. */
+      released: boolean;
     }
-  | { ok: false; error: AdapterError };
+  | { ok: false; error: AdapterError; released: boolean };
 
 /** A way to make one attempt of a step: an adapter call, or a registered function call. */
 export interface AttemptMaker {
@@ -54,10 +56,20 @@ export function modelAttempts(options: { ctx: RunContext; stepId: string; step: 
         ...(step.seed === undefined ? {} : { seed: step.seed }),
         ...(step.stop === undefined ? {} : { stop: step.stop }),
       };
+      // Pass-through streams to a caller that takes deltas; otherwise the output waits for its checks.
+      const onDelta = step.release === 'pass_through' ? ctx.onDelta : undefined;
+      let released = false;
       try {
-        const response = await ctx.effects.callAdapter(`${stepId}/${attempt}/adapter`, adapter, request, {
-          signal: ctx.signal,
-        });
+        const key = `${stepId}/${attempt}/adapter`;
+        const response = onDelta
+          ? await ctx.effects.streamAdapter(key, adapter, request, {
+              signal: ctx.signal,
+              onDelta: (text) => {
+                released = true;
+                onDelta({ step: stepId, attempt, text });
+              },
+            })
+          : await ctx.effects.callAdapter(key, adapter, request, { signal: ctx.signal });
         return {
           ok: true,
           text: response.text,
@@ -68,15 +80,17 @@ export function modelAttempts(options: { ctx: RunContext; stepId: string; step: 
           cost_usd: response.cost_usd ?? null,
           finish_reason: response.finish_reason,
           model: response.model,
+          released,
         };
       } catch (error) {
         if (ctx.signal.aborted && !(error instanceof NanocodeError)) {
           return {
             ok: false,
             error: new AdapterError({ code: 'aborted', message: 'aborted', retryable: false }),
+            released,
           };
         }
-        return { ok: false, error: asAdapterError(error) };
+        return { ok: false, error: asAdapterError(error), released };
       }
     },
   };
@@ -122,12 +136,17 @@ export function functionAttempts(options: {
           cost_usd: 0,
           finish_reason: 'stop',
           model: name,
+          released: false,
         };
       } catch (error) {
         if (error instanceof NanocodeError) throw error;
-        if (error instanceof AdapterError) return { ok: false, error };
+        if (error instanceof AdapterError) return { ok: false, error, released: false };
         const message = error instanceof Error ? error.message : String(error);
-        return { ok: false, error: new AdapterError({ code: 'unknown', message, retryable: false }) };
+        return {
+          ok: false,
+          error: new AdapterError({ code: 'unknown', message, retryable: false }),
+          released: false,
+        };
       }
     },
   };

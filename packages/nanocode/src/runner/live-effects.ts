@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AdapterError } from '../spec/adapter.js';
+import { type Adapter, AdapterError, type ModelRequest, type ModelResponse } from '../spec/adapter.js';
 import type { Effects } from '../spec/effects.js';
 
 /** Effects that touch the real world: the system clock, random ids, real adapter calls and timers. */
@@ -10,11 +10,33 @@ export function createLiveEffects(): Effects {
     randomId: () => randomUUID(),
     callAdapter: (_key, adapter, request, options) =>
       untilAborted({ promise: adapter.generate(request, options), signal: options.signal }),
+    streamAdapter: (_key, adapter, request, options) =>
+      untilAborted({ promise: streamToResponse({ adapter, request, ...options }), signal: options.signal }),
     check: (_key, run, options) => untilAborted({ promise: run(options.signal), signal: options.signal }),
     callFunction: (_key, run, options) =>
       untilAborted({ promise: run(options.signal), signal: options.signal }),
     sleep: (_key, ms, options) => abortableSleep({ ms, signal: options.signal }),
   };
+}
+
+/** Drains an adapter's stream into deltas and its final response; a stream without `done` is a cut. */
+async function streamToResponse(options: {
+  adapter: Adapter;
+  request: ModelRequest;
+  signal: AbortSignal;
+  onDelta: (text: string) => void;
+}): Promise<ModelResponse> {
+  const { adapter } = options;
+  if (adapter.stream === undefined) return adapter.generate(options.request, { signal: options.signal });
+  for await (const chunk of adapter.stream(options.request, { signal: options.signal })) {
+    if (chunk.type === 'done') return chunk.response;
+    options.onDelta(chunk.text);
+  }
+  throw new AdapterError({
+    code: 'unavailable',
+    message: 'the stream ended without a final chunk',
+    retryable: true,
+  });
 }
 
 /**

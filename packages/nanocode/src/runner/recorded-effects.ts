@@ -1,4 +1,4 @@
-import { AdapterError, type AdapterErrorCode } from '../spec/adapter.js';
+import { AdapterError, type AdapterErrorCode, type ModelResponse } from '../spec/adapter.js';
 import type { Effects } from '../spec/effects.js';
 import { NanocodeError } from '../spec/errors.js';
 
@@ -44,6 +44,8 @@ export function createRecordingEffects(options: { inner: Effects }): RecordingEf
     },
     callAdapter: (key, adapter, request, opts) =>
       record(key, () => inner.callAdapter(key, adapter, request, opts)),
+    streamAdapter: (key, adapter, request, opts) =>
+      record(key, () => inner.streamAdapter(key, adapter, request, opts)),
     check: (key, run, opts) => record(key, () => inner.check(key, run, opts)),
     callFunction: (key, run, opts) => record(key, () => inner.callFunction(key, run, opts)),
     sleep: (key, ms, opts) => record(key, () => inner.sleep(key, ms, opts)),
@@ -91,6 +93,11 @@ export function createReplayEffects(options: { tape: readonly EffectRecord[] }):
     now: (key) => takeValue(key) as number,
     randomId: (key) => takeValue(key) as string,
     callAdapter: (key) => replay(key),
+    streamAdapter: async (key, _adapter, _request, opts) => {
+      const response = await replay<ModelResponse>(key);
+      opts.onDelta(response.text);
+      return response;
+    },
     check: (key) => replay(key),
     callFunction: (key) => replay(key),
     sleep: async (key) => {

@@ -2,7 +2,7 @@ import type { AdapterResolver } from '../spec/adapter.js';
 import type { CompiledConstraint } from '../spec/constraint.js';
 import type { Effects } from '../spec/effects.js';
 import type { EventData, EventType, RunEvent } from '../spec/events.js';
-import type { StepFunction } from '../spec/run.js';
+import type { RunOptions, StepFunction } from '../spec/run.js';
 import type { ResolvedConfig, Waiver } from '../spec/workflow.js';
 import type { BudgetTracker } from './budget-tracker.js';
 import type { Redactor } from './redactor.js';
@@ -34,6 +34,8 @@ export interface RunContext {
   }): RunEvent<T>;
   /** Reads the clock under a step-scoped key, and updates the time budget. */
   now(scope: string): number;
+  /** Receives pass-through deltas; absent when the caller does not stream. */
+  onDelta: RunOptions['onDelta'];
   /** Applies the redaction policy to what events record. */
   redactor: Redactor;
 }

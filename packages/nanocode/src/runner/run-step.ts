@@ -69,7 +69,7 @@ export async function runStep(options: {
         data: {
           output_digest: digestJson(result.output ?? null),
           source: result.status === 'degraded' ? 'degrade' : step.function ? 'function' : 'attempt',
-          checked: 'before_release',
+          checked: result.afterRelease ? 'after_release' : 'before_release',
           ...recordOutput({ ctx, name: `${result.step}/released`, value: result.output, key: 'output' }),
         },
       });
@@ -189,11 +189,23 @@ export async function runStep(options: {
             ...(error.retry_after_ms === undefined ? {} : { retry_after_ms: error.retry_after_ms }),
           },
           latency_ms: 0,
+          ...(result.released ? { after_release: true } : {}),
         },
       });
+      if (error.code === 'aborted' && ctx.cancelled()) {
+        throw new NanocodeError({ code: 'NC_RUN_ABORTED', message: 'the run was cancelled' });
+      }
+      if (result.released) {
+        // Bytes already reached the caller: a fallback or retry would send a second answer. Stop, recorded.
+        ctx.emit({
+          type: 'recovery.chosen',
+          step: stepId,
+          attempt,
+          data: { strategy: 'stop', trigger: { error: error.code }, from: ref, to: 'stop' },
+        });
+        return finish({ status: 'stopped', step: stepId });
+      }
       if (error.code === 'aborted') {
-        if (ctx.cancelled())
-          throw new NanocodeError({ code: 'NC_RUN_ABORTED', message: 'the run was cancelled' });
         // Only the deadline aborts an attempt otherwise: the time budget is spent.
         ctx.budget.setElapsed(ctx.budget.limits.time_ms);
         continue;
@@ -236,12 +248,14 @@ export async function runStep(options: {
         cost_usd: result.cost_usd ?? Number.NaN,
         target: 'attempt',
       });
-      if (evaluation.blocking.length === 0) {
+      // A pass-through output is already out: its checks are recorded but cannot block or retry it.
+      if (evaluation.blocking.length === 0 || result.released) {
         return finish({
           status: options.isDegradePath ? 'degraded' : 'released',
           output: result.output,
           checks: evaluation.results,
           step: stepId,
+          ...(result.released ? { afterRelease: true } : {}),
         });
       }
       failure = { type: 'constraints', ids: idsOf(evaluation), repeated: text === previousFailed };

@@ -102,6 +102,15 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
     },
     now,
     redactor,
+    onDelta: options.onDelta
+      ? (delta) => {
+          try {
+            options.onDelta?.(delta);
+          } catch {
+            // A listener's failure must not change the run.
+          }
+        }
+      : undefined,
   };
 
   const results = new Map<string, StepResult>();

@@ -20,6 +20,16 @@ export interface Effects {
     request: ModelRequest,
     options: GenerateOptions,
   ): Promise<ModelResponse>;
+  /**
+   * Streams an adapter call, passing each text delta to `onDelta` as it arrives, and resolves with the
+   * complete response. Replays pass the recorded text as one delta.
+   */
+  streamAdapter(
+    key: string,
+    adapter: Adapter,
+    request: ModelRequest,
+    options: GenerateOptions & { onDelta: (text: string) => void },
+  ): Promise<ModelResponse>;
   /** Runs an asynchronous check (a judge, a custom async constraint). */
   check(
     key: string,

@@ -76,6 +76,8 @@ export interface EventData {
   };
   'attempt.failed': {
     adapter: string;
+    /** True when streamed bytes had already reached the caller (pass-through): no fallback is possible. */
+    after_release?: boolean;
     error: { code: string; message: string; retryable: boolean; status?: number; retry_after_ms?: number };
     latency_ms: number;
   };

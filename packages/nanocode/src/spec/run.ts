@@ -21,6 +21,11 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called for every event as it is appended (live timelines, SSE). Must not throw. */
   onEvent?: (event: RunEvent) => void;
+  /**
+   * Receives streamed text of `release: pass_through` steps as it arrives, before any check. Without
+   * it, such steps are buffered and checked before release like any other. Must not throw.
+   */
+  onDelta?: (delta: { step: string; attempt: number; text: string }) => void;
   /** Overrides the run id (otherwise drawn from effects). */
   run_id?: string;
 }

@@ -88,6 +88,12 @@ export const stepSchema = z.strictObject({
     .describe('Arguments of a function step; strings may use `{{ }}`.'),
   prompt: promptSchema.optional(),
   output: z.enum(['text', 'json']).default('text'),
+  release: z
+    .enum(['after_checks', 'pass_through'])
+    .default('after_checks')
+    .describe(
+      'after_checks buffers the output and releases it only once hard constraints hold; pass_through streams it to the caller as it arrives (when the caller streams), so its constraints are checked after release and cannot block it.',
+    ),
   temperature: z.number().min(0).max(2).optional(),
   max_tokens: z.number().int().positive().optional(),
   seed: z.number().int().optional(),
