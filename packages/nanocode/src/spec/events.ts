@@ -106,8 +106,8 @@ export interface EventData {
     source: 'attempt' | 'repair' | 'degrade' | 'function';
     /**
      * `before_release`: every constraint was evaluated, and hard ones held, before anything reached the
-     * caller (outputs are buffered until then). Streaming pass-through steps would record
-     * `after_release`; they are not supported yet.
+     * caller (the output was buffered). `after_release`: a `pass_through` step streamed the output to the
+     * caller as it arrived, so its checks came after and could not block it.
      */
     checked: 'before_release' | 'after_release';
     output?: unknown;
