@@ -39,6 +39,23 @@ export interface StoredRun {
   log_index?: number;
 }
 
+/** A role an API key grants (DESIGN.md §6). */
+export type ApiRole = 'admin' | 'runner' | 'auditor';
+
+/** A stored API key: never the key itself, only its SHA-256 and a short prefix for display. */
+export interface ApiKeyRecord {
+  id: string;
+  tenant: string;
+  role: ApiRole;
+  /** `sha256:<hex>` of the whole key. */
+  hash: string;
+  /** The key's first characters, e.g. `nck_3f9a`, to tell keys apart in listings. */
+  prefix: string;
+  label?: string;
+  created_at: string;
+  revoked_at?: string;
+}
+
 /** Filters for {@link RunStore.listRuns}. Newest first (by `started_at`, then `run_id`). */
 export interface ListRunsOptions {
   tenant?: string;
@@ -90,6 +107,11 @@ export interface RunStore {
   readonly leaves: LogLeafStore;
   /** Stores a signed checkpoint note of the tenant's tree; a different note at the same size is a conflict. */
   putCheckpoint(options: { tenant: string; size: number; note: string }): Promise<void>;
+  /** API keys (hashed at rest). `findApiKey` returns revoked keys too; callers check `revoked_at`. */
+  putApiKey(options: { key: ApiKeyRecord }): Promise<void>;
+  findApiKey(options: { hash: string }): Promise<ApiKeyRecord | undefined>;
+  listApiKeys(options: { tenant?: string }): Promise<ApiKeyRecord[]>;
+  revokeApiKey(options: { id: string; at: string }): Promise<boolean>;
   /** The checkpoint of tree size `size`, or the largest one stored when `size` is absent. */
   getCheckpoint(options: {
     tenant: string;

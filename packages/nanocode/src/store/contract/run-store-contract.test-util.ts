@@ -6,7 +6,7 @@ import { createTransparencyLog } from '../../evidence/tlog-index.js';
 import { verifyLogConsistency, verifyLogInclusion } from '../../evidence/tlog-verify.js';
 import type { ErrorCode } from '../../spec/error-codes.js';
 import type { RunEvent } from '../../spec/events.js';
-import type { RunStore } from '../../spec/store.js';
+import type { ApiKeyRecord, RunStore } from '../../spec/store.js';
 import { digestOf, makeEvents, makeHeader, realRun } from './store-fixtures.test-util.js';
 
 /** Options for {@link runStoreContract}. */
@@ -324,6 +324,39 @@ export function runStoreContract(options: RunStoreContractOptions): void {
         store.putCheckpoint({ tenant: 'acme', size: 2, note: 'deux\n' }),
         'NC_STORE_CONFLICT',
       );
+    });
+
+    it('stores API keys by hash, lists them per tenant without keys, and revokes once', async () => {
+      const key = (id: string, tenant: string, minute: number): ApiKeyRecord => ({
+        id,
+        tenant,
+        role: 'runner',
+        hash: `sha256:${id.repeat(64).slice(0, 64)}`,
+        prefix: `nck_${id}`,
+        created_at: at(minute),
+      });
+      const a = { ...key('a', 'acme', 2), label: 'ci' };
+      const b = { ...key('b', 'acme', 1), role: 'admin' as const };
+      const c = { ...key('c', 'other', 3), role: 'auditor' as const };
+      expect(await store.listApiKeys({})).toEqual([]);
+      for (const k of [a, b, c]) await store.putApiKey({ key: k });
+      await store.putApiKey({ key: a });
+      expect(await store.findApiKey({ hash: a.hash })).toEqual(a);
+      expect(await store.findApiKey({ hash: `sha256:${'f'.repeat(64)}` })).toBeUndefined();
+      expect(await store.listApiKeys({})).toEqual([b, a, c]);
+      expect(await store.listApiKeys({ tenant: 'acme' })).toEqual([b, a]);
+      expect(await store.listApiKeys({ tenant: 'nobody' })).toEqual([]);
+      await rejectsWith(store.putApiKey({ key: { ...a, role: 'admin' } }), 'NC_STORE_CONFLICT');
+      await rejectsWith(store.putApiKey({ key: { ...c, id: 'd' } }), 'NC_STORE_CONFLICT');
+
+      expect(await store.revokeApiKey({ id: 'a', at: at(9) })).toBe(true);
+      expect(await store.revokeApiKey({ id: 'a', at: at(10) })).toBe(false);
+      expect(await store.revokeApiKey({ id: 'nope', at: at(10) })).toBe(false);
+      // A revoked key is still found, so a caller can tell "revoked" from "unknown".
+      expect(await store.findApiKey({ hash: a.hash })).toEqual({ ...a, revoked_at: at(9) });
+      const found = await store.findApiKey({ hash: b.hash });
+      found!.role = 'auditor';
+      expect((await store.findApiKey({ hash: b.hash }))?.role).toBe('admin');
     });
   });
 }

@@ -2,7 +2,7 @@ import { canonicalJson } from '../../evidence/canonical-json.js';
 import { createMemoryLeafStore } from '../../evidence/tlog-leaf-store.js';
 import type { RunEvent, RunHeader } from '../../spec/events.js';
 import type { RunOutcome } from '../../spec/outcome.js';
-import type { RunStore, RunSummary, StoredRun } from '../../spec/store.js';
+import type { ApiKeyRecord, RunStore, RunSummary, StoredRun } from '../../spec/store.js';
 import { resolveListLimit } from '../list-limit.js';
 import { planAppend } from '../plan-append.js';
 import { headerFields } from '../run-summary-fields.js';
@@ -27,7 +27,7 @@ interface MemoryRun {
 export function createMemoryStore(): RunStore {
   const runs = new Map<string, MemoryRun>();
   const checkpoints = new Map<string, Map<number, string>>();
-
+  const apiKeys = new Map<string, ApiKeyRecord>();
   const mustGet = (run_id: string): MemoryRun => {
     const run = runs.get(run_id);
     if (!run) throw unknownRunError({ run_id });
@@ -144,6 +144,29 @@ export function createMemoryStore(): RunStore {
       const wanted = size ?? Math.max(...bySize.keys());
       const note = bySize.get(wanted);
       return note === undefined ? undefined : { size: wanted, note };
+    },
+    async putApiKey({ key }) {
+      const existing = apiKeys.get(key.id) ?? [...apiKeys.values()].find((k) => k.hash === key.hash);
+      if (existing && canonicalJson(existing) !== canonicalJson(key)) {
+        throw conflictError({ what: `api key ${key.id}`, details: { id: key.id } });
+      }
+      apiKeys.set(key.id, structuredClone(key));
+    },
+    async findApiKey({ hash }) {
+      const found = [...apiKeys.values()].find((key) => key.hash === hash);
+      return found ? structuredClone(found) : undefined;
+    },
+    async listApiKeys({ tenant }) {
+      return [...apiKeys.values()]
+        .filter((key) => tenant === undefined || key.tenant === tenant)
+        .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id))
+        .map((key) => structuredClone(key));
+    },
+    async revokeApiKey({ id, at }) {
+      const key = apiKeys.get(id);
+      if (!key || key.revoked_at !== undefined) return false;
+      key.revoked_at = at;
+      return true;
     },
     async close() {},
   };

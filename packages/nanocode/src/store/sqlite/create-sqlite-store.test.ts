@@ -10,7 +10,7 @@ import { verifyChain } from '../../evidence/verify-chain.js';
 import { runStoreContract } from '../contract/run-store-contract.test-util.js';
 import { digestOf, makeEvents, makeHeader } from '../contract/store-fixtures.test-util.js';
 import { createSqliteStore } from './create-sqlite-store.js';
-import { SCHEMA_VERSION } from './migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -77,9 +77,12 @@ describe('createSqliteStore', () => {
     await createSqliteStore({ path }).close();
     const db = new Database(path, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: SCHEMA_VERSION }]);
+    expect(db.prepare('SELECT version FROM schema_version ORDER BY version').all()).toEqual(
+      MIGRATIONS.map((m) => ({ version: m.version })),
+    );
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all();
     expect(tables.map((t) => (t as { name: string }).name)).toEqual([
+      'api_keys',
       'checkpoints',
       'events',
       'log_leaves',

@@ -7,6 +7,7 @@ import { planAppend } from '../plan-append.js';
 import { headerFields } from '../run-summary-fields.js';
 import { conflictError, unknownRunError } from '../store-errors.js';
 import { openDatabase } from './open-database.js';
+import { createSqliteApiKeys } from './sqlite-api-keys.js';
 import { createSqliteLeafStore } from './sqlite-leaf-store.js';
 import { prepareStatements, type RunRow } from './sqlite-statements.js';
 
@@ -160,6 +161,7 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
       const row = size === undefined ? sql.latestCheckpoint.get(tenant) : sql.checkpointAt.get(tenant, size);
       return row ? { size: row.size, note: row.note } : undefined;
     },
+    ...createSqliteApiKeys({ db }),
     async close() {
       if (db.open) db.close();
     },
