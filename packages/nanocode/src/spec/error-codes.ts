@@ -71,6 +71,15 @@ export const ERROR_CODES = {
   NC_STORE_UNKNOWN_RUN: 'A store call names a run that was never created.',
   NC_STORE_INPUT:
     'A store call got an invalid argument, such as a listing limit that is not a positive integer.',
+  // HTTP API (NC_API_*): the `error.code` of every error response body.
+  NC_API_UNAUTHENTICATED: 'A request carries no API key, or one that is unknown or revoked.',
+  NC_API_FORBIDDEN: "The API key's role does not allow this route.",
+  NC_API_NOT_FOUND: 'No such route, or no such run, workflow or certificate for your tenant.',
+  NC_API_BAD_REQUEST: 'A request body, path or query parameter is malformed or fails its schema.',
+  NC_API_PAYLOAD_TOO_LARGE: 'A request body is larger than the configured limit.',
+  NC_API_RATE_LIMITED: 'The API key sent more requests than its rate limit allows.',
+  NC_API_CONFLICT: 'An Idempotency-Key was reused with a different request body.',
+  NC_API_INTERNAL: 'An unexpected server error; the request id in the response locates it in the logs.',
   // CLI usage (NC_CLI_*).
   NC_CLI_USAGE: 'The command line is invalid.',
   NC_CLI_INPUT: 'A `--input` or `--input-file` value is invalid.',
