@@ -71,9 +71,9 @@ export async function evaluateOutput(options: {
     const verdict = verdicts[i] as Verdict;
     // Evidence values quote the output; under output redaction they are committed, not recorded.
     const recorded =
-      ctx.redactor.outputs && target !== 'input'
-        ? redactEvidence({ ctx, verdict, name: `${step}/${attempt}/${target}/${constraint.id}` })
-        : verdict;
+      target === 'input'
+        ? verdict
+        : redactEvidence({ ctx, verdict, name: `${step}/${attempt}/${target}/${constraint.id}` });
     const event = ctx.emit({
       type: 'constraint.evaluated',
       step,
@@ -105,11 +105,14 @@ function redactEvidence(options: { ctx: RunContext; verdict: Verdict; name: stri
   const { verdict } = options;
   return {
     ...verdict,
-    evidence: verdict.evidence.map((item, i) => {
-      if (item.value === undefined) return item;
-      const commitment = options.ctx.redactor.output({ name: `${options.name}/${i}`, value: item.value });
-      return { ...item, value: { $commitment: commitment } };
-    }),
+    evidence: verdict.evidence.map((item, i) =>
+      item.value === undefined
+        ? item
+        : {
+            ...item,
+            value: options.ctx.redactor.evidence({ name: `${options.name}/${i}`, value: item.value }),
+          },
+    ),
   };
 }
 

@@ -4,19 +4,6 @@ import type { EventData } from '../spec/events.js';
 import type { Evaluation } from './evaluate-output.js';
 import type { RunContext } from './run-context.js';
 
-/** `{ [key]: value }`, or `{ [key]_commitment }` when the policy redacts outputs. */
-export function recordOutput(options: {
-  ctx: RunContext;
-  name: string;
-  value: unknown;
-  key: 'output' | 'text';
-}) {
-  const commitment = options.ctx.redactor.output({ name: options.name, value: options.value });
-  return commitment === undefined
-    ? { [options.key]: options.value }
-    : { [`${options.key}_commitment`]: commitment };
-}
-
 /** Ids of the hard constraints that block release. */
 export function idsOf(evaluation: Evaluation): string[] {
   return evaluation.blocking.map((r) => r.constraint.id);

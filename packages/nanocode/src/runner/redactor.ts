@@ -11,7 +11,9 @@ export interface Commitment {
  * Applies the profile's redaction policy to what goes into events. A redacted value is replaced by a
  * salted SHA-256 commitment; the salts are returned apart from the events (`RunResult.salts`), so
  * erasing one leaves the chain verifiable while the value can no longer be confirmed.
- * A redacted input also redacts prompts, since prompts are rendered from inputs.
+ * - Inputs: the listed paths. A redacted input also redacts prompts, which are rendered from inputs.
+ * - Outputs: all of each released output (`true`), or the listed paths within JSON outputs. Either way
+ *   the raw model text and evidence values, which quote the output, are committed whole.
  */
 export interface Redactor {
   inputs(inputs: Record<string, unknown>): Record<string, unknown>;
@@ -20,10 +22,12 @@ export interface Redactor {
     name: string;
     messages: unknown;
   }): { messages: unknown } | { messages_commitment: string };
-  /** The commitment to an output when outputs are redacted, else undefined (record it as is). */
-  output(options: { name: string; value: unknown }): string | undefined;
-  /** Whether outputs are redacted (evidence values in verdicts are then committed too). */
-  readonly outputs: boolean;
+  /** `{ text }` or `{ text_commitment }` for a model's raw text. */
+  text(options: { name: string; text: string }): { text: string } | { text_commitment: string };
+  /** `{ output }` (whole, or with redacted paths committed) or `{ output_commitment }`. */
+  released(options: { name: string; value: unknown }): { output: unknown } | { output_commitment: string };
+  /** An evidence value as recorded: itself, or a commitment when outputs are redacted. */
+  evidence(options: { name: string; value: unknown }): unknown;
   salts(): Record<string, string>;
 }
 
@@ -37,35 +41,59 @@ export function createRedactor(options: { policy: Profile['redaction']; effects:
     return { $commitment: commitValue({ salt, value: value ?? null }) };
   };
   const redactPrompts = policy.prompts || policy.inputs.length > 0;
+  const outputPaths = Array.isArray(policy.outputs) ? policy.outputs : [];
+  const outputsRedacted = policy.outputs === true || outputPaths.length > 0;
   return {
-    inputs(inputs) {
-      const copy = structuredClone(inputs);
-      for (const path of policy.inputs) {
-        const segments = path.split('.');
-        const last = segments.pop() as string;
-        let parent: unknown = copy;
-        for (const segment of segments) {
-          parent =
-            parent !== null && typeof parent === 'object'
-              ? (parent as Record<string, unknown>)[segment]
-              : undefined;
-        }
-        if (parent !== null && typeof parent === 'object' && Object.hasOwn(parent, last)) {
-          const record = parent as Record<string, unknown>;
-          record[last] = commit(`input/${path}`, record[last]);
-        }
-      }
-      return copy;
-    },
+    inputs: (inputs) =>
+      commitPaths({ value: inputs, paths: policy.inputs, commit: (path, v) => commit(`input/${path}`, v) }),
     prompt({ name, messages }) {
       return redactPrompts
         ? { messages_commitment: commit(`prompt/${name}`, messages).$commitment }
         : { messages };
     },
-    output({ name, value }) {
-      return policy.outputs ? commit(`output/${name}`, value).$commitment : undefined;
+    text({ name, text }) {
+      return outputsRedacted ? { text_commitment: commit(`output/${name}`, text).$commitment } : { text };
     },
-    outputs: policy.outputs,
+    released({ name, value }) {
+      if (policy.outputs === true) return { output_commitment: commit(`output/${name}`, value).$commitment };
+      return {
+        output: commitPaths({
+          value,
+          paths: outputPaths,
+          commit: (path, v) => commit(`output/${name}/${path}`, v),
+        }),
+      };
+    },
+    evidence({ name, value }) {
+      return outputsRedacted ? commit(`output/${name}`, value) : value;
+    },
     salts: () => ({ ...salts }),
   };
+}
+
+/** A copy of `value` with each dot path that exists replaced by its commitment. */
+function commitPaths<T>(options: {
+  value: T;
+  paths: readonly string[];
+  commit: (path: string, value: unknown) => Commitment;
+}): T {
+  if (options.paths.length === 0 || options.value === null || typeof options.value !== 'object')
+    return options.value;
+  const copy = structuredClone(options.value);
+  for (const path of options.paths) {
+    const segments = path.split('.');
+    const last = segments.pop() as string;
+    let parent: unknown = copy;
+    for (const segment of segments) {
+      parent =
+        parent !== null && typeof parent === 'object'
+          ? (parent as Record<string, unknown>)[segment]
+          : undefined;
+    }
+    if (parent !== null && typeof parent === 'object' && Object.hasOwn(parent, last)) {
+      const record = parent as Record<string, unknown>;
+      record[last] = options.commit(path, record[last]);
+    }
+  }
+  return copy;
 }

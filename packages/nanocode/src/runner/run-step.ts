@@ -14,7 +14,7 @@ import type { Step } from '../spec/workflow.js';
 import { requestDigest } from './call-once.js';
 import { degrade } from './degrade.js';
 import { type Evaluation, evaluateOutput, parseOutput } from './evaluate-output.js';
-import { idsOf, recordOutput, targetOf, triggerOf, violationsOf } from './ladder-records.js';
+import { idsOf, targetOf, triggerOf, violationsOf } from './ladder-records.js';
 import type { RunContext } from './run-context.js';
 import { makerFor, renderPrompt } from './step-attempts.js';
 import { stepDependencies } from './step-graph.js';
@@ -70,7 +70,7 @@ export async function runStep(options: {
           output_digest: digestJson(result.output ?? null),
           source: result.status === 'degraded' ? 'degrade' : step.function ? 'function' : 'attempt',
           checked: result.afterRelease ? 'after_release' : 'before_release',
-          ...recordOutput({ ctx, name: `${result.step}/released`, value: result.output, key: 'output' }),
+          ...ctx.redactor.released({ name: `${result.step}/released`, value: result.output }),
         },
       });
     }
@@ -233,7 +233,7 @@ export async function runStep(options: {
           cost_usd: result.cost_usd,
           latency_ms: result.latency_ms,
           output_digest: digestJson(text),
-          ...recordOutput({ ctx, name: `${stepId}/${attempt}`, value: text, key: 'text' }),
+          ...ctx.redactor.text({ name: `${stepId}/${attempt}`, text }),
         },
       });
       evaluation = await evaluateOutput({

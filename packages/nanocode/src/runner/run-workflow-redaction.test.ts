@@ -72,4 +72,26 @@ describe('runWorkflow: redaction', () => {
     expect(JSON.stringify(result.events)).toContain('jane.roe@example.org');
     expect(result.salts).toEqual({});
   });
+
+  it('commits only the listed paths within a released JSON output (and the raw text whole)', async () => {
+    const result = await runTest({
+      workflow,
+      inputs,
+      profile: { name: 'partial', redaction: { outputs: ['answer'] } },
+    });
+    const released = result.events.find((e) => e.type === 'output.released')?.data as {
+      output: { answer: { $commitment: string } };
+    };
+    expect(released.output.answer.$commitment).toMatch(/^sha256:/);
+    expect(
+      verifyCommitment({
+        commitment: released.output.answer.$commitment,
+        value: secretAnswer,
+        salt: result.salts['output/answer/released/answer'] as string,
+      }),
+    ).toBe(true);
+    const recorded = JSON.stringify(result.events);
+    expect(recorded).not.toContain('swordfish');
+    expect(verifyChain({ header: result.header, events: result.events }).ok).toBe(true);
+  });
 });

@@ -279,7 +279,12 @@ export const profileSchema = z.strictObject({
   redaction: z
     .strictObject({
       inputs: z.array(z.string()).default([]).describe('Input names recorded as salted digests.'),
-      outputs: z.boolean().default(false).describe('Record outputs as salted digests.'),
+      outputs: z
+        .union([z.boolean(), z.array(z.string())])
+        .default(false)
+        .describe(
+          'Record released outputs as salted digests: all of them (true), or these paths within JSON outputs.',
+        ),
       prompts: z.boolean().default(false).describe('Record prompts as salted digests.'),
     })
     .prefault({}),
