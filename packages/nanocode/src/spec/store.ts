@@ -1,5 +1,5 @@
 import type { RunEvent, RunHeader } from './events.js';
-import type { RunOutcome } from './outcome.js';
+import type { ConstraintStatus, RunOutcome } from './outcome.js';
 
 /**
  * Where a transparency log keeps its leaf hashes, one append-only list per tenant. The log computes
@@ -65,6 +65,22 @@ export interface ListRunsOptions {
   limit?: number;
   /** Only runs that started before this ISO time (for paging). */
   before?: string;
+  /** Only runs that started at or after this ISO time. */
+  since?: string;
+  /** `running`: no `run.completed` yet (in flight, or cut short by a crash); `finished`: the others. */
+  status?: RunStatus;
+  /** Only runs whose `run.completed` lists this constraint (at `step`, when given) with this status. */
+  constraint?: ConstraintFilter;
+}
+
+/** Whether a run has recorded its `run.completed` event. */
+export type RunStatus = 'running' | 'finished';
+
+/** A run-listing filter on one constraint's final status (from the run's `run.completed`). */
+export interface ConstraintFilter {
+  id: string;
+  status: ConstraintStatus;
+  step?: string;
 }
 
 /**

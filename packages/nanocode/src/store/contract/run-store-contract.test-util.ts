@@ -118,6 +118,73 @@ export function runStoreContract(options: RunStoreContractOptions): void {
       for (const limit of [0, -1, 1.5]) await rejectsWith(store.listRuns({ limit }), 'NC_STORE_INPUT');
     });
 
+    it('filters by time range, status and final constraint status', async () => {
+      const specs = [
+        {
+          run_id: 'a',
+          minute: 1,
+          outcome: 'certified_with_exceptions' as const,
+          constraints: [
+            { step: 's0', id: 'short', status: 'violated' as const },
+            { step: 's0', id: 'json', status: 'enforced' as const },
+          ],
+        },
+        {
+          run_id: 'b',
+          minute: 2,
+          outcome: 'certified' as const,
+          constraints: [
+            { step: 's0', id: 'short', status: 'enforced' as const },
+            { step: 's1', id: 'short', status: 'violated' as const },
+          ],
+        },
+        { run_id: 'c', minute: 3, outcome: 'certified' as const, constraints: [] },
+        { run_id: 'd', minute: 4 },
+      ];
+      for (const spec of specs) {
+        const header = makeHeader({ run_id: spec.run_id });
+        await store.createRun({ header, started_at: at(spec.minute) });
+        const events = makeEvents({
+          header,
+          started_at: at(spec.minute),
+          steps: 2,
+          ...('outcome' in spec ? { outcome: spec.outcome, constraints: spec.constraints } : {}),
+        });
+        await store.appendEvents({ run_id: spec.run_id, events });
+      }
+      const ids = async (filter: Parameters<RunStore['listRuns']>[0]) =>
+        (await store.listRuns(filter)).map((s) => s.run_id);
+      expect(await ids({ since: at(2) })).toEqual(['d', 'c', 'b']);
+      expect(await ids({ since: at(2), before: at(4) })).toEqual(['c', 'b']);
+      expect(await ids({ status: 'running' })).toEqual(['d']);
+      expect(await ids({ status: 'finished' })).toEqual(['c', 'b', 'a']);
+      expect(await ids({ constraint: { id: 'short', status: 'violated' } })).toEqual(['b', 'a']);
+      expect(await ids({ constraint: { id: 'short', status: 'violated', step: 's0' } })).toEqual(['a']);
+      expect(await ids({ constraint: { id: 'short', status: 'enforced' } })).toEqual(['b']);
+      expect(await ids({ constraint: { id: 'json', status: 'violated' } })).toEqual([]);
+      expect(
+        await ids({ constraint: { id: 'short', status: 'violated' }, outcome: 'certified', since: at(2) }),
+      ).toEqual(['b']);
+      // A run listed once even when several of its steps match.
+      expect(await ids({ constraint: { id: 'short', status: 'violated' }, limit: 1 })).toEqual(['b']);
+    });
+
+    it('shows a run with events but no run.completed as running, and a failed batch leaves no trace', async () => {
+      const header = makeHeader({ run_id: 'cut' });
+      const events = makeEvents({ header, started_at: T0, steps: 2, outcome: 'certified' });
+      await store.createRun({ header, started_at: T0 });
+      await store.appendEvents({ run_id: 'cut', events: events.slice(0, 4) });
+      // The batch that would finish the run breaks at its last event: none of it is written.
+      const broken = [...events.slice(4, -1), { ...events.at(-1)!, seq: events.length + 3 }];
+      await rejectsWith(store.appendEvents({ run_id: 'cut', events: broken }), 'NC_STORE_SEQ');
+      const run = await store.getRun({ run_id: 'cut' });
+      expect(run?.summary).toMatchObject({ outcome: 'running', event_count: 4 });
+      expect(run?.summary.finished_at).toBeUndefined();
+      expect(verifyChain({ header, events: run!.events }).ok).toBe(true);
+      expect((await store.listRuns({ status: 'running' })).map((s) => s.run_id)).toEqual(['cut']);
+      expect(await store.listRuns({ status: 'finished' })).toEqual([]);
+    });
+
     it('returns 50 runs by default and at most the limit asked', async () => {
       for (let i = 0; i < 55; i++) {
         const run_id = `run-${String(i).padStart(2, '0')}`;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createEventLog } from '../../evidence/event-log.js';
 import { oneStep, runTest } from '../../runner/run-workflow.test-util.js';
 import type { RunEvent, RunHeader } from '../../spec/events.js';
-import type { RunOutcome } from '../../spec/outcome.js';
+import type { ConstraintStatus, RunOutcome } from '../../spec/outcome.js';
 import type { RunResult } from '../../spec/run.js';
 
 const DIGEST = `sha256:${'0'.repeat(64)}`;
@@ -34,6 +34,8 @@ export function makeEvents(options: {
   started_at: string;
   steps?: number;
   outcome?: RunOutcome;
+  /** The final constraint statuses `run.completed` lists. */
+  constraints?: Array<{ step: string; id: string; status: ConstraintStatus }>;
 }): RunEvent[] {
   let tick = Date.parse(options.started_at);
   const log = createEventLog({
@@ -56,7 +58,10 @@ export function makeEvents(options: {
   }
   if (options.outcome) {
     const consumed = { attempts: 1, tokens: 12, cost_usd: 0.0001, time_ms: 3 };
-    log.append({ type: 'run.completed', data: { outcome: options.outcome, constraints: [], consumed } });
+    log.append({
+      type: 'run.completed',
+      data: { outcome: options.outcome, constraints: options.constraints ?? [], consumed },
+    });
   }
   return log.events();
 }

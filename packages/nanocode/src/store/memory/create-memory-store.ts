@@ -18,6 +18,8 @@ interface MemoryRun {
   certificate?: string;
   log_index?: number;
   salts: Map<string, string>;
+  /** The final constraint statuses `run.completed` listed. */
+  constraints: Array<{ step: string; id: string; status: string }>;
 }
 
 /**
@@ -52,7 +54,14 @@ export function createMemoryStore(): RunStore {
         if (existing.header !== json) throw conflictError({ what: `run ${header.run_id}`, details: {} });
         return;
       }
-      runs.set(header.run_id, { header: json, started_at, outcome: 'running', bodies: [], salts: new Map() });
+      runs.set(header.run_id, {
+        header: json,
+        started_at,
+        outcome: 'running',
+        bodies: [],
+        salts: new Map(),
+        constraints: [],
+      });
     },
     async appendEvents({ run_id, events }) {
       const run = mustGet(run_id);
@@ -65,8 +74,10 @@ export function createMemoryStore(): RunStore {
       for (const { event, body } of planned) {
         run.bodies.push(body);
         if (event.type === 'run.completed') {
-          run.outcome = (event as RunEvent<'run.completed'>).data.outcome;
+          const data = (event as RunEvent<'run.completed'>).data;
+          run.outcome = data.outcome;
           run.finished_at = event.ts;
+          run.constraints = data.constraints.map(({ step, id, status }) => ({ step, id, status }));
         }
       }
     },
@@ -84,13 +95,26 @@ export function createMemoryStore(): RunStore {
     },
     async listRuns(options) {
       const limit = resolveListLimit({ limit: options.limit });
+      const wanted = options.constraint;
       return [...runs.entries()]
+        .filter(
+          ([, run]) =>
+            wanted === undefined ||
+            run.constraints.some(
+              (c) =>
+                c.id === wanted.id &&
+                c.status === wanted.status &&
+                (wanted.step === undefined || c.step === wanted.step),
+            ),
+        )
         .map(([run_id, run]) => summaryOf(run_id, run))
         .filter(
           (s) =>
             (options.tenant === undefined || s.tenant === options.tenant) &&
             (options.workflow === undefined || s.workflow === options.workflow) &&
             (options.outcome === undefined || s.outcome === options.outcome) &&
+            (options.status === undefined || (s.outcome === 'running') === (options.status === 'running')) &&
+            (options.since === undefined || s.started_at >= options.since) &&
             (options.before === undefined || s.started_at < options.before),
         )
         .sort((a, b) => compareDesc(a.started_at, b.started_at) || compareDesc(a.run_id, b.run_id))

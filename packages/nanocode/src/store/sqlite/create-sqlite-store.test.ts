@@ -86,6 +86,7 @@ describe('createSqliteStore', () => {
       'checkpoints',
       'events',
       'log_leaves',
+      'run_constraints',
       'runs',
       'salts',
       'schema_version',

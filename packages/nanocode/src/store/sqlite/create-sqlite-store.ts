@@ -9,6 +9,7 @@ import { conflictError, unknownRunError } from '../store-errors.js';
 import { openDatabase } from './open-database.js';
 import { createSqliteApiKeys } from './sqlite-api-keys.js';
 import { createSqliteLeafStore } from './sqlite-leaf-store.js';
+import { createSqliteListRuns } from './sqlite-list-runs.js';
 import { prepareStatements, type RunRow } from './sqlite-statements.js';
 
 /** How long a writer waits for another process's write lock, unless told otherwise. */
@@ -33,6 +34,7 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
     busy_timeout_ms: options.busy_timeout_ms ?? DEFAULT_BUSY_TIMEOUT_MS,
   });
   const sql = prepareStatements({ db });
+  const listRuns = createSqliteListRuns({ db });
 
   const mustExist = (run_id: string): RunRow => {
     const row = sql.getRun.get(run_id);
@@ -62,8 +64,10 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
     for (const { event, body } of planned) {
       sql.insertEvent.run({ run_id, seq: event.seq, type: event.type, step: event.step ?? null, body });
       if (event.type === 'run.completed') {
-        const outcome: RunOutcome = (event as RunEvent<'run.completed'>).data.outcome;
+        const { outcome, constraints } = (event as RunEvent<'run.completed'>).data;
         sql.completeRun.run({ run_id, outcome, finished_at: event.ts });
+        for (const { step, id, status } of constraints)
+          sql.insertConstraint.run({ run_id, step, id, status });
       }
     }
   });
@@ -132,14 +136,8 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
       return getRun(run_id);
     },
     async listRuns(options) {
-      const rows = sql.listRuns.all({
-        tenant: options.tenant ?? null,
-        workflow: options.workflow ?? null,
-        outcome: options.outcome ?? null,
-        before: options.before ?? null,
-        limit: resolveListLimit({ limit: options.limit }),
-      });
-      return rows.map((row) => summaryOf(row, row.event_count));
+      const limit = resolveListLimit({ limit: options.limit });
+      return listRuns({ filters: options, limit }).map((row) => summaryOf(row, row.event_count));
     },
     async putCertificate({ run_id, envelope, log_index }) {
       putCertificate.immediate(run_id, envelope, log_index);

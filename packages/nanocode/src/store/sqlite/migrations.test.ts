@@ -37,4 +37,26 @@ describe('migrate', () => {
     );
     db.close();
   });
+
+  it('fills run_constraints from the run.completed events of a store written before version 3', () => {
+    const db = new Database(':memory:');
+    migrate({ db, path: ':memory:', migrations: MIGRATIONS.filter((m) => m.version < 3) });
+    db.prepare(
+      `INSERT INTO runs (run_id, tenant, workflow, version, profile, outcome, started_at, header)
+       VALUES ('r1', 't', 'w', '1', 'p', 'certified', '2026-01-01T00:00:00.000Z', '{}')`,
+    ).run();
+    const completed = {
+      type: 'run.completed',
+      data: { constraints: [{ step: 's0', id: 'short', status: 'violated' }] },
+    };
+    db.prepare("INSERT INTO events (run_id, seq, type, body) VALUES ('r1', 0, 'run.started', '{}')").run();
+    db.prepare("INSERT INTO events (run_id, seq, type, body) VALUES ('r1', 1, 'run.completed', ?)").run(
+      JSON.stringify(completed),
+    );
+    migrate({ db, path: ':memory:' });
+    expect(db.prepare('SELECT run_id, step, id, status FROM run_constraints').all()).toEqual([
+      { run_id: 'r1', step: 's0', id: 'short', status: 'violated' },
+    ]);
+    db.close();
+  });
 });

@@ -15,15 +15,6 @@ export interface RunRow {
   log_index: number | null;
 }
 
-/** Filters of the run listing; `null` means "any". */
-interface ListParams {
-  tenant: string | null;
-  workflow: string | null;
-  outcome: string | null;
-  before: string | null;
-  limit: number;
-}
-
 /** A checkpoint row. */
 interface CheckpointRow {
   size: number;
@@ -41,7 +32,7 @@ export interface SqliteStatements {
     ]
   >;
   completeRun: Statement<[{ run_id: string; outcome: string; finished_at: string }]>;
-  listRuns: Statement<[ListParams], RunRow & { event_count: number }>;
+  insertConstraint: Statement<[{ run_id: string; step: string; id: string; status: string }]>;
   countEvents: Statement<[string], { count: number }>;
   eventBody: Statement<[string, number], { body: string }>;
   events: Statement<[string], { body: string }>;
@@ -80,15 +71,8 @@ export function prepareStatements(options: { db: Database }): SqliteStatements {
     completeRun: db.prepare<[{ run_id: string; outcome: string; finished_at: string }]>(
       'UPDATE runs SET outcome = @outcome, finished_at = @finished_at WHERE run_id = @run_id',
     ),
-    listRuns: db.prepare<[ListParams], RunRow & { event_count: number }>(
-      `SELECT r.*, (SELECT COUNT(*) FROM events e WHERE e.run_id = r.run_id) AS event_count
-       FROM runs r
-       WHERE (@tenant IS NULL OR r.tenant = @tenant)
-         AND (@workflow IS NULL OR r.workflow = @workflow)
-         AND (@outcome IS NULL OR r.outcome = @outcome)
-         AND (@before IS NULL OR r.started_at < @before)
-       ORDER BY r.started_at DESC, r.run_id DESC
-       LIMIT @limit`,
+    insertConstraint: db.prepare<[{ run_id: string; step: string; id: string; status: string }]>(
+      'INSERT INTO run_constraints (run_id, step, id, status) VALUES (@run_id, @step, @id, @status)',
     ),
     countEvents: db.prepare<[string], { count: number }>(
       'SELECT COUNT(*) AS count FROM events WHERE run_id = ?',
