@@ -1,16 +1,16 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { ExecutedRun } from '../compose/execute-run.js';
 import { DEFAULT_KEY_DIR } from '../evidence/key-store.js';
 import type { RunEvent } from '../spec/events.js';
-import type { RunResult } from '../spec/run.js';
+import type { RunStore } from '../spec/store.js';
 import type { ResolvedConfig } from '../spec/workflow.js';
-import { certifyRun, ensureSigningKeys, type RunCertification } from './certify-run.js';
 import type { CliIo } from './cli-io.js';
 import { resolveUserPath, useColor } from './cli-io.js';
 import { announceKey } from './cli-log.js';
 import type { CommandContext } from './command-context.js';
 import { EXIT_CODES, type ExitCode, exitCodeForOutcome } from './exit-codes.js';
-import { withCliStore } from './open-cli-store.js';
+import { openCliStore } from './open-cli-store.js';
 import { parseInputs } from './parse-inputs.js';
 import { errorToJson, reportError } from './report-error.js';
 import { createTimelinePrinter, formatResult } from './timeline-printer.js';
@@ -73,46 +73,41 @@ export async function runRunCommand(options: RunCommandOptions): Promise<ExitCod
     return failEarly(error);
   }
 
-  if (options.certify) {
-    try {
-      const keyDir = resolve(io.cwd, options.keyDir);
-      for (const key of await ensureSigningKeys({ keyDir })) announceKey({ io, ...key, dir: keyDir });
-    } catch (error) {
-      return failEarly(error);
-    }
-  }
-
   const printer = createTimelinePrinter({ color: useColor(io) });
   const onEvent = (event: RunEvent): void => {
     if (options.json) return;
     for (const line of printer.format(event)) io.stdout.write(`${line}\n`);
   };
-  let result: RunResult;
+  const keyDir = resolve(io.cwd, options.keyDir);
+  let store: RunStore | undefined;
+  let executed: ExecutedRun;
   try {
-    const { runWorkflow } = await import('../runner/index.js');
-    const { createAdapterResolver } = await import('../compose/create-adapter-resolver.js');
-    result = await runWorkflow({
+    if (options.certify) {
+      store = await openCliStore({
+        cwd: io.cwd,
+        ...(options.storeUrl === undefined ? {} : { url: options.storeUrl }),
+      });
+    }
+    const { executeRun } = await import('../compose/execute-run.js');
+    executed = await executeRun({
       config,
       inputs,
-      adapters: createAdapterResolver({ config, env: io.env }),
+      env: io.env,
       onEvent,
+      onKeyCreated: (key) => announceKey({ io, ...key, dir: keyDir }),
+      ...(store === undefined ? {} : { evidence: { store, keyDir } }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
   } catch (error) {
-    // The runner reports failures as an `error` outcome; a throw here is a bug or a programmer error.
+    // The runner reports failures as an `error` outcome; a throw here is a bug, a programmer error, or
+    // a store or key directory that cannot be opened.
+    await store?.close();
     return failEarly(error);
   }
-
-  let certification: RunCertification | undefined;
-  let certifyFailed = false;
-  if (options.certify) {
-    try {
-      certification = await storeAndCertify({ options, result });
-    } catch (error) {
-      reportError({ error, io });
-      certifyFailed = true;
-    }
-  }
+  await store?.close();
+  const { result, certification } = executed;
+  const certifyFailed = executed.certifyError !== undefined;
+  if (certifyFailed) reportError({ error: executed.certifyError, io });
   if (options.json) {
     writeJson({
       io,
@@ -138,21 +133,6 @@ export async function runRunCommand(options: RunCommandOptions): Promise<ExitCod
   return result.error
     ? exitCodeForOutcome({ outcome: result.outcome, error: result.error })
     : exitCodeForOutcome({ outcome: result.outcome });
-}
-
-async function storeAndCertify(options: {
-  options: RunCommandOptions;
-  result: RunResult;
-}): Promise<RunCertification> {
-  const { io, keyDir, storeUrl } = options.options;
-  const dir = resolve(io.cwd, keyDir);
-  const certification = await withCliStore({
-    cwd: io.cwd,
-    ...(storeUrl === undefined ? {} : { url: storeUrl }),
-    use: (store) => certifyRun({ store, keyDir: dir, result: options.result }),
-  });
-  for (const key of certification.createdKeys) announceKey({ io, ...key, dir });
-  return certification;
 }
 
 function collect(value: string, previous: string[]): string[] {
