@@ -20,7 +20,7 @@ describe('error code registry', () => {
 
   it('uses NC_<AREA>_<NAME> codes with a message each', () => {
     for (const [code, message] of Object.entries(ERROR_CODES)) {
-      expect(code).toMatch(/^NC_(CFG|RUN|ADAPTER|EVIDENCE|CLI|STORE|SERVER|EXEC|API)_[A-Z0-9_]+$/);
+      expect(code).toMatch(/^NC_(CFG|RUN|ADAPTER|EVIDENCE|CLI|STORE|SERVER|EXEC|API|EVAL)_[A-Z0-9_]+$/);
       expect(message.length).toBeGreaterThan(10);
     }
   });

@@ -80,6 +80,11 @@ export const ERROR_CODES = {
   NC_API_RATE_LIMITED: 'The API key sent more requests than its rate limit allows.',
   NC_API_CONFLICT: 'An Idempotency-Key was reused with a different request body.',
   NC_API_INTERNAL: 'An unexpected server error; the request id in the response locates it in the logs.',
+  // Evaluation over a dataset (NC_EVAL_*).
+  NC_EVAL_DATASET:
+    'An eval dataset cannot be read: missing file, unknown format, a YAML file over the size cap, or not a list of cases.',
+  NC_EVAL_CASE:
+    'A dataset row is malformed: not JSON, not an object, bad CSV quoting, a wrong field count or an unknown key.',
   // CLI usage (NC_CLI_*).
   NC_CLI_USAGE: 'The command line is invalid.',
   NC_CLI_INPUT: 'A `--input` or `--input-file` value is invalid.',
