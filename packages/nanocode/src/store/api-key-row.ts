@@ -1,4 +1,7 @@
-import type { ApiKeyRecord, ApiRole } from '../spec/store.js';
+import type { ApiKeyRecord, ApiRole, RunStore } from '../spec/store.js';
+
+/** The API-key methods of a {@link RunStore}. */
+export type ApiKeyMethods = Pick<RunStore, 'putApiKey' | 'findApiKey' | 'listApiKeys' | 'revokeApiKey'>;
 
 /** An `api_keys` row as SQL stores it: absent optional fields are `null`. */
 export interface ApiKeyRow {

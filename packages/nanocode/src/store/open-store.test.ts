@@ -61,38 +61,58 @@ describe('openStore', () => {
     expect(await other.getRun({ run_id: 'r1' })).toBeUndefined();
   });
 
-  it('rejects PostgreSQL and unknown schemes with NC_STORE_UNSUPPORTED', async () => {
+  it('routes postgres:// and postgresql:// URLs to the PostgreSQL store', async () => {
     const cwd = tempDir();
-    for (const url of ['postgres://nanocode@localhost/runs', 'postgresql://localhost/runs']) {
+    // Port 1 refuses connections: the PostgreSQL store answers, with its own open error.
+    for (const url of ['postgres://nanocode@127.0.0.1:1/runs', 'postgresql://127.0.0.1:1/runs?schema=x']) {
       await expect(openStore({ url, cwd })).rejects.toThrow(
-        expect.objectContaining({ code: 'NC_STORE_UNSUPPORTED', hint: expect.stringMatching(/PostgreSQL/) }),
+        expect.objectContaining({ code: 'NC_STORE_OPEN', message: expect.stringContaining('127.0.0.1:1') }),
       );
     }
+    await expect(openStore({ url: 'postgres://127.0.0.1:1/runs?schema=No-Good', cwd })).rejects.toThrow(
+      expect.objectContaining({ code: 'NC_STORE_INPUT' }),
+    );
+    expect(existsSync(join(cwd, '.nanocode'))).toBe(false);
+  });
+
+  it('rejects unknown schemes with NC_STORE_UNSUPPORTED', async () => {
+    const cwd = tempDir();
     await expect(openStore({ url: 'mysql://localhost/runs', cwd })).rejects.toThrow(
       expect.objectContaining({ code: 'NC_STORE_UNSUPPORTED', message: expect.stringContaining('mysql') }),
     );
     expect(existsSync(join(cwd, '.nanocode'))).toBe(false);
   });
 
-  it('loads the native SQLite driver only when a SQLite store is opened', async () => {
+  it('loads the SQLite and PostgreSQL drivers only when such a store is opened', async () => {
     const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
     const modulePath = fileURLToPath(new URL('./index.ts', import.meta.url));
     const cwd = tempDir();
     const script = `
       import { createRequire } from 'node:module';
-      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('better-sqlite3'));
+      const cache = () => Object.keys(createRequire(import.meta.url).cache);
+      const loaded = () => [
+        cache().some((k) => k.includes('better-sqlite3')),
+        cache().some((k) => /[\\/]node_modules[\\/]pg[\\/]/.test(k)),
+      ];
       const { openStore } = await import(${JSON.stringify(modulePath)});
       const before = loaded();
       await (await openStore({ url: 'memory:', cwd: ${JSON.stringify(cwd)} })).close();
       const afterMemory = loaded();
       await (await openStore({ cwd: ${JSON.stringify(cwd)} })).close();
-      console.log(JSON.stringify([before, afterMemory, loaded()]));
+      const afterSqlite = loaded();
+      await openStore({ url: 'postgres://127.0.0.1:1/x', cwd: ${JSON.stringify(cwd)} }).catch(() => {});
+      console.log(JSON.stringify([before, afterMemory, afterSqlite, loaded()]));
     `;
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', '--input-type=module', '--eval', script],
       { cwd: repoRoot },
     );
-    expect(JSON.parse(stdout)).toEqual([false, false, true]);
+    expect(JSON.parse(stdout)).toEqual([
+      [false, false],
+      [false, false],
+      [true, false],
+      [true, true],
+    ]);
   });
 });

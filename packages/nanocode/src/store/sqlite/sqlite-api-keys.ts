@@ -1,11 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { canonicalJson } from '../../evidence/canonical-json.js';
-import type { RunStore } from '../../spec/store.js';
-import { type ApiKeyRow, apiKeyFromRow, apiKeyToRow } from '../api-key-row.js';
+import { type ApiKeyMethods, type ApiKeyRow, apiKeyFromRow, apiKeyToRow } from '../api-key-row.js';
 import { conflictError } from '../store-errors.js';
-
-/** The API-key methods of a {@link RunStore}. */
-export type ApiKeyMethods = Pick<RunStore, 'putApiKey' | 'findApiKey' | 'listApiKeys' | 'revokeApiKey'>;
 
 /**
  * API keys in the `api_keys` table (hash unique, indexed by tenant). Storing a key again is a no-op; a

@@ -1,0 +1,32 @@
+import type { Pool, PoolClient } from 'pg';
+
+/**
+ * Runs `use` inside one transaction on a client (given, or borrowed from a pool and returned afterwards):
+ * COMMIT when it resolves, ROLLBACK when it throws, so a failed call writes nothing.
+ */
+export async function inTransaction<T>(options: {
+  on: Pool | PoolClient;
+  /** The statement that opens the transaction; `BEGIN` unless a read needs a stable snapshot. */
+  begin?: string;
+  use: (client: PoolClient) => Promise<T>;
+}): Promise<T> {
+  const borrowed = !('release' in options.on);
+  const client = 'release' in options.on ? options.on : await options.on.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(options.begin ?? 'BEGIN');
+    try {
+      const result = await options.use(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw error;
+    }
+  } finally {
+    // A client whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
+    if (borrowed) client.release(broken);
+  }
+}
