@@ -4,6 +4,7 @@ import { DEFAULT_KEY_DIR } from '../evidence/key-store.js';
 import type { KeyPurpose } from '../evidence/trust-file.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
+import { registerKeysApiCommand } from './command-keys-api.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { formatTable } from './format-predicate.js';
 import { displayPath, reportError } from './report-error.js';
@@ -78,6 +79,7 @@ function write(options: { io: CliIo; json: boolean; document: unknown; text: str
 export function registerKeysCommand(options: { program: Command; context: CommandContext }): void {
   const { context } = options;
   const keys = options.program.command('keys').description('Manage the signing keys and the trust file.');
+  registerKeysApiCommand({ keys, context });
   const purpose = () =>
     new Option('--purpose <purpose>', 'what the key signs: certificates or log checkpoints')
       .choices(['certificate', 'log'])
