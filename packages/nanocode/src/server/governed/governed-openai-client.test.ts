@@ -143,6 +143,31 @@ describe('the governed endpoint through the official openai client', () => {
     }
   });
 
+  it('answers a degraded run as a normal reply, its outcome visible', async () => {
+    const messages = [{ role: 'user' as const, content: 'Answer me.' }];
+    const { data, response } = await client.chat.completions
+      .create({ model: 'always-degrades', messages })
+      .withResponse();
+    expect(check('CreateChatCompletionResponse', data)).toEqual([]);
+    expect(data.choices[0]?.message.content).toBe('Sorry, please ask a person.');
+    expect(response.headers.get('x-nanocode-outcome')).toBe('degraded');
+    expect(data).toMatchObject({ nanocode: { outcome: 'degraded' } });
+  });
+
+  it('answers an error outcome with 500 and its code, and tells the client not to retry the run', async () => {
+    // The client's default retries stay on: the x-should-retry header must stop them.
+    const retrying = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: RUNNER_KEY });
+    const messages = [{ role: 'user' as const, content: 'x' }];
+    const error = await retrying.chat.completions
+      .create({ model: 'breaks', messages })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.InternalServerError);
+    expect(error).toMatchObject({ status: 500, type: 'nanocode_error', code: 'NC_RUN_UNKNOWN_FUNCTION' });
+    expect((error as APIError).headers?.get('x-nanocode-outcome')).toBe('error');
+    const runs = await context.store.listRuns({ workflow: 'breaks' });
+    expect(runs.map((r) => r.outcome)).toEqual(['error']);
+  });
+
   it('answers an unknown model with 404 model_not_found', async () => {
     for (const model of ['no-such-workflow', 'support-answer@no-such-profile', 'not/a/name']) {
       const error = await client.chat.completions

@@ -28,6 +28,23 @@ scripted:
       - text: "No."
 `;
 
+// The same refusal, with a declared degrade answer: released, outcome degraded.
+const ALWAYS_DEGRADES = ALWAYS_STOPS.replace('always-stops', 'always-degrades').replace(
+  '      - stop: {}',
+  '      - degrade: { output: "Sorry, please ask a person." }',
+);
+
+// A function step whose function nobody registered: the run ends in an error outcome.
+const BREAKS = `name: breaks
+version: 1
+inputs:
+  question: { type: string }
+steps:
+  answer:
+    function: not-registered
+    args: { q: "{{ inputs.question }}" }
+`;
+
 // A pass-through step on the openai adapter (the fake provider streams it): deltas reach the caller live.
 const LIVE_ANSWER = `name: live-answer
 version: 1
@@ -53,7 +70,7 @@ providers:
 
 /**
  * A throwaway project: a copy of the repository's `examples/` (support-answer and friends), plus
- * `workflows/always-stops.yaml`, `workflows/live-answer.yaml` and a `fake` profile whose openai provider
+ * `workflows/` (always-stops, always-degrades, breaks, live-answer) and a `fake` profile whose openai provider
  * is the fake provider at `${FAKE_URL}`.
  */
 export async function createGovernedProject(): Promise<string> {
@@ -64,6 +81,8 @@ export async function createGovernedProject(): Promise<string> {
   // Marks the project root, so profile and template search stops here.
   await writeFile(join(dir, 'package.json'), '{}\n');
   await writeFile(join(dir, 'workflows', 'always-stops.yaml'), ALWAYS_STOPS);
+  await writeFile(join(dir, 'workflows', 'always-degrades.yaml'), ALWAYS_DEGRADES);
+  await writeFile(join(dir, 'workflows', 'breaks.yaml'), BREAKS);
   await writeFile(join(dir, 'workflows', 'live-answer.yaml'), LIVE_ANSWER);
   await writeFile(join(dir, 'profiles', 'fake.yaml'), FAKE_PROFILE);
   return dir;
