@@ -53,5 +53,7 @@ export function errorResponse(
       ...(options.details === undefined ? {} : { details: options.details }),
     },
   };
+  const retryAfter = options.details?.retry_after_seconds;
+  if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
   return c.json(body, API_ERROR_STATUS[options.code]);
 }
