@@ -143,6 +143,22 @@ describe('the governed endpoint through the official openai client', () => {
     }
   });
 
+  it('refuses inputs that break the declared schema with 400, the refusal certified', async () => {
+    const messages = [
+      SUPPORT[0] as (typeof SUPPORT)[number],
+      { role: 'user' as const, content: 'x'.repeat(4001) },
+    ];
+    const error = await client.chat.completions
+      .create({ model: 'support-answer', messages })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(error).toMatchObject({ status: 400, code: 'NC_RUN_INPUT_INVALID', type: 'invalid_request_error' });
+    expect((error as APIError).message).toContain('question');
+    expect((error as APIError).headers?.get('x-nanocode-outcome')).toBe('error');
+    const runId = (error as APIError).headers?.get('x-nanocode-run-id') as string;
+    expect(await verifyStoredRun({ run_id: runId })).toBe(true);
+  });
+
   it('answers a degraded run as a normal reply, its outcome visible', async () => {
     const messages = [{ role: 'user' as const, content: 'Answer me.' }];
     const { data, response } = await client.chat.completions

@@ -1,5 +1,5 @@
 import OpenAI, { APIError } from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunEvent } from '../../spec/events.js';
 import type { FakeProvider } from '../../testing/fake-provider/fake-provider-types.js';
 import { loadOpenApiValidator, OPENAPI_FILE } from '../../testing/fake-provider/openai-openapi.test-util.js';
@@ -107,5 +107,29 @@ describe('the governed endpoint streaming a pass-through step live', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 422, code: 'run_stopped' });
     expect((error as APIError).headers?.get('x-nanocode-outcome')).toBe('stopped');
+  });
+
+  it('a client that disconnects cancels its run: a certified safe stop', async () => {
+    fake.enqueue({ hang: true });
+    const before = fake.requests.length;
+    const known = new Set((await context.store.listRuns({})).map((r) => r.run_id));
+    const abort = new AbortController();
+    const pending = client.chat.completions
+      .create({ model: 'live-answer@fake', messages: MESSAGES }, { signal: abort.signal })
+      .catch((e: unknown) => e);
+    // Wait until the run is waiting on the (hanging) provider, then hang up.
+    await vi.waitFor(() => expect(fake.requests.length).toBe(before + 1));
+    abort.abort();
+    expect(await pending).toBeInstanceOf(OpenAI.APIUserAbortError);
+    // The run is stored once it has ended; the cancel ends it.
+    const run = await vi.waitFor(async () => {
+      const found = (await context.store.listRuns({})).find((r) => !known.has(r.run_id));
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(run?.outcome).toBe('stopped');
+    const stored = await context.store.getRun({ run_id: run?.run_id as string });
+    const completed = stored?.events.at(-1) as RunEvent<'run.completed'>;
+    expect(completed.data.error?.code).toBe('NC_RUN_ABORTED');
   });
 });

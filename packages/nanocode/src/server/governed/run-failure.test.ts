@@ -61,6 +61,21 @@ describe('runFailure', () => {
       },
     });
   });
+
+  it('answers inputs that break the declared schema with 400: the caller can fix them', () => {
+    const failure = runFailure({
+      result: result({
+        outcome: 'error',
+        error: { code: 'NC_RUN_INPUT_INVALID', message: 'input question is too long' },
+      }),
+      certificate: null,
+    });
+    expect(failure).toMatchObject({
+      status: 400,
+      body: { error: { type: 'invalid_request_error', code: 'NC_RUN_INPUT_INVALID' } },
+    });
+    expect(failure?.body.error.message).toContain('input question is too long');
+  });
 });
 
 describe('stopReason', () => {

@@ -6,14 +6,15 @@ import type { OpenAiErrorBody } from './openai-error.js';
 
 /** The error a run that released nothing answers with: OpenAI's error shape plus the `nanocode` object. */
 export interface RunFailure {
-  status: 422 | 500;
+  status: 400 | 422 | 500;
   body: OpenAiErrorBody & { nanocode: NanocodeInfo };
 }
 
 /**
  * Tells a client that no answer exists, never a made-up one. A safe stop (`stopped`) is 422,
  * `nanocode_stopped` / `run_stopped`; an `error` outcome is 500, `nanocode_error`, with the run's error
- * code. Undefined for outcomes that released an output.
+ * code, except inputs that break the declared schema (`NC_RUN_INPUT_INVALID`): the caller's fault, 400
+ * `invalid_request_error`. Undefined for outcomes that released an output.
  */
 export function runFailure(options: {
   result: RunResult;
@@ -37,12 +38,15 @@ export function runFailure(options: {
     };
   }
   if (result.outcome === 'error') {
+    const badInput = result.error?.code === 'NC_RUN_INPUT_INVALID';
     return {
-      status: 500,
+      status: badInput ? 400 : 500,
       body: {
         error: {
-          message: `workflow run ${result.run_id} failed: ${result.error?.message ?? 'unknown error'}`,
-          type: 'nanocode_error',
+          message: badInput
+            ? `workflow run ${result.run_id} refused its inputs: ${result.error?.message ?? ''}`
+            : `workflow run ${result.run_id} failed: ${result.error?.message ?? 'unknown error'}`,
+          type: badInput ? 'invalid_request_error' : 'nanocode_error',
           param: null,
           code: result.error?.code ?? 'run_error',
         },
