@@ -1,6 +1,7 @@
 import { benchAdapter } from './adapter.bench.js';
 import { printTable } from './measure.js';
 import { benchRunCost } from './run-cost.bench.js';
+import { benchStore } from './store.bench.js';
 import { benchVerify } from './verify.bench.js';
 
 /** `npm run bench`: prints figures and ratios measured in this process. Nothing here is asserted. */
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     title: 'One call through the openai adapter vs a bare fetch, loopback fake provider (median)',
     ...adapter,
   });
+  await benchStore();
 }
 
 await main();

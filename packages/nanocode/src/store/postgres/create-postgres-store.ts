@@ -142,12 +142,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
     async listRuns(options) {
       const limit = resolveListLimit({ limit: options.limit });
-      const { where, values } = listRunsQuery({ filters: options, placeholder: (n) => `$${n}` });
-      const { rows } = await pool.query<PgRunRow>(
-        `SELECT r.* FROM runs r ${where}
-         ORDER BY r.started_at DESC, r.run_id DESC LIMIT $${values.length + 1}`,
-        [...values, limit],
-      );
+      const { body, values } = listRunsQuery({ filters: options, placeholder: (n) => `$${n}` });
+      const { rows } = await pool.query<PgRunRow>(`SELECT r.* ${body} LIMIT $${values.length + 1}`, [
+        ...values,
+        limit,
+      ]);
       return rows.map(summaryOf);
     },
     async putCertificate({ run_id, envelope, log_index }) {

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { RunEvent } from '../../spec/events.js';
+import { constraintRows } from '../list-runs-query.js';
 import { planAppend } from '../plan-append.js';
 import { unknownRunError } from '../store-errors.js';
 
@@ -14,12 +15,13 @@ export async function appendPostgresEvents(options: {
   events: readonly RunEvent[];
 }): Promise<void> {
   const { client, run_id, events } = options;
-  const locked = await client.query<{ event_count: number }>(
-    'SELECT event_count FROM runs WHERE run_id = $1 FOR UPDATE',
+  const locked = await client.query<{ event_count: number; started_at: string }>(
+    'SELECT event_count, started_at FROM runs WHERE run_id = $1 FOR UPDATE',
     [run_id],
   );
-  const count = locked.rows[0]?.event_count;
-  if (count === undefined) throw unknownRunError({ run_id });
+  const run = locked.rows[0];
+  if (run === undefined) throw unknownRunError({ run_id });
+  const count = run.event_count;
   const repeated = events
     .map((e) => e.seq)
     .filter((seq) => Number.isSafeInteger(seq) && seq >= 0 && seq < count);
@@ -53,16 +55,17 @@ export async function appendPostgresEvents(options: {
      WHERE run_id = $1`,
     [run_id, planned.length, completed?.data.outcome ?? null, completed?.ts ?? null],
   );
-  const constraints = completed?.data.constraints ?? [];
+  const constraints = constraintRows({ constraints: completed?.data.constraints ?? [] });
   if (constraints.length > 0) {
     await client.query(
-      `INSERT INTO run_constraints (run_id, step, id, status)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])`,
+      `INSERT INTO run_constraints (run_id, started_at, step, id, status)
+       SELECT $1, $5, * FROM unnest($2::text[], $3::text[], $4::text[])`,
       [
         run_id,
         constraints.map((c) => c.step),
         constraints.map((c) => c.id),
         constraints.map((c) => c.status),
+        run.started_at,
       ],
     );
   }

@@ -47,11 +47,13 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
       CREATE TABLE run_constraints (
         run_id TEXT COLLATE "C" NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+        started_at TEXT COLLATE "C" NOT NULL,
         step TEXT COLLATE "C" NOT NULL,
         id TEXT COLLATE "C" NOT NULL,
         status TEXT COLLATE "C" NOT NULL
       );
-      CREATE INDEX run_constraints_by_status ON run_constraints (id, status, step, run_id);
+      CREATE INDEX run_constraints_by_status
+        ON run_constraints (id, status, step, started_at DESC, run_id DESC);
       CREATE INDEX run_constraints_by_run ON run_constraints (run_id);
       CREATE TABLE salts (
         run_id TEXT COLLATE "C" NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,

@@ -3,6 +3,7 @@ import type { RunEvent, RunHeader } from '../../spec/events.js';
 import type { RunOutcome } from '../../spec/outcome.js';
 import type { RunStore, RunSummary, StoredRun } from '../../spec/store.js';
 import { resolveListLimit } from '../list-limit.js';
+import { constraintRows } from '../list-runs-query.js';
 import { planAppend } from '../plan-append.js';
 import { headerFields } from '../run-summary-fields.js';
 import { conflictError, unknownRunError } from '../store-errors.js';
@@ -54,7 +55,7 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
   });
 
   const appendEvents = db.transaction((run_id: string, events: readonly RunEvent[]) => {
-    mustExist(run_id);
+    const { started_at } = mustExist(run_id);
     const planned = planAppend({
       run_id,
       count: sql.countEvents.get(run_id)?.count ?? 0,
@@ -66,8 +67,9 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
       if (event.type === 'run.completed') {
         const { outcome, constraints } = (event as RunEvent<'run.completed'>).data;
         sql.completeRun.run({ run_id, outcome, finished_at: event.ts });
-        for (const { step, id, status } of constraints)
-          sql.insertConstraint.run({ run_id, step, id, status });
+        for (const row of constraintRows({ constraints })) {
+          sql.insertConstraint.run({ run_id, started_at, ...row });
+        }
       }
     }
   });

@@ -54,8 +54,9 @@ describe('migrate', () => {
       JSON.stringify(completed),
     );
     migrate({ db, path: ':memory:' });
-    expect(db.prepare('SELECT run_id, step, id, status FROM run_constraints').all()).toEqual([
-      { run_id: 'r1', step: 's0', id: 'short', status: 'violated' },
+    expect(db.prepare('SELECT * FROM run_constraints ORDER BY step DESC').all()).toEqual([
+      { run_id: 'r1', started_at: '2026-01-01T00:00:00.000Z', step: 's0', id: 'short', status: 'violated' },
+      { run_id: 'r1', started_at: '2026-01-01T00:00:00.000Z', step: '*', id: 'short', status: 'violated' },
     ]);
     db.close();
   });

@@ -77,20 +77,24 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       CREATE TABLE run_constraints (
         run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+        started_at TEXT NOT NULL,
         step TEXT NOT NULL,
         id TEXT NOT NULL,
         status TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX run_constraints_by_status ON run_constraints (id, status, step, run_id);
+      CREATE INDEX run_constraints_by_status
+        ON run_constraints (id, status, step, started_at DESC, run_id DESC);
       CREATE INDEX run_constraints_by_run ON run_constraints (run_id);
       CREATE INDEX runs_by_workflow ON runs (workflow, started_at DESC, run_id DESC);
       CREATE INDEX runs_by_outcome ON runs (outcome, started_at DESC, run_id DESC);
       CREATE INDEX runs_by_tenant_workflow ON runs (tenant, workflow, started_at DESC, run_id DESC);
       CREATE INDEX runs_by_tenant_outcome ON runs (tenant, outcome, started_at DESC, run_id DESC);
-      INSERT INTO run_constraints (run_id, step, id, status)
-        SELECT e.run_id, c.value ->> 'step', c.value ->> 'id', c.value ->> 'status'
-        FROM events e, json_each(e.body, '$.data.constraints') c
+      INSERT INTO run_constraints (run_id, started_at, step, id, status)
+        SELECT e.run_id, r.started_at, c.value ->> 'step', c.value ->> 'id', c.value ->> 'status'
+        FROM events e JOIN runs r USING (run_id), json_each(e.body, '$.data.constraints') c
         WHERE e.type = 'run.completed';
+      INSERT INTO run_constraints (run_id, started_at, step, id, status)
+        SELECT DISTINCT run_id, started_at, '*', id, status FROM run_constraints;
     `,
   },
 ];

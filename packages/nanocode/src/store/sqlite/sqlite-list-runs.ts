@@ -6,12 +6,10 @@ import type { RunRow } from './sqlite-statements.js';
 /** A listed row: the run and how many events it holds. */
 export type ListedRunRow = RunRow & { event_count: number };
 
-/** The SQL of a listing with the given WHERE clause, newest first. */
-export function sqliteListRunsSql(options: { where: string }): string {
+/** The SQL of a listing with the given body (from {@link listRunsQuery}), limit last. */
+export function sqliteListRunsSql(options: { body: string }): string {
   return `SELECT r.*, (SELECT COUNT(*) FROM events e WHERE e.run_id = r.run_id) AS event_count
-    FROM runs r ${options.where}
-    ORDER BY r.started_at DESC, r.run_id DESC
-    LIMIT ?`;
+    ${options.body} LIMIT ?`;
 }
 
 /**
@@ -24,8 +22,8 @@ export function createSqliteListRuns(options: {
   const { db } = options;
   const statements = new Map<string, Statement<unknown[], ListedRunRow>>();
   return ({ filters, limit }) => {
-    const { where, values } = listRunsQuery({ filters, placeholder: () => '?' });
-    const sql = sqliteListRunsSql({ where });
+    const { body, values } = listRunsQuery({ filters, placeholder: () => '?' });
+    const sql = sqliteListRunsSql({ body });
     let statement = statements.get(sql);
     if (!statement) {
       statement = db.prepare<unknown[], ListedRunRow>(sql);

@@ -32,7 +32,9 @@ export interface SqliteStatements {
     ]
   >;
   completeRun: Statement<[{ run_id: string; outcome: string; finished_at: string }]>;
-  insertConstraint: Statement<[{ run_id: string; step: string; id: string; status: string }]>;
+  insertConstraint: Statement<
+    [{ run_id: string; started_at: string; step: string; id: string; status: string }]
+  >;
   countEvents: Statement<[string], { count: number }>;
   eventBody: Statement<[string, number], { body: string }>;
   events: Statement<[string], { body: string }>;
@@ -71,8 +73,11 @@ export function prepareStatements(options: { db: Database }): SqliteStatements {
     completeRun: db.prepare<[{ run_id: string; outcome: string; finished_at: string }]>(
       'UPDATE runs SET outcome = @outcome, finished_at = @finished_at WHERE run_id = @run_id',
     ),
-    insertConstraint: db.prepare<[{ run_id: string; step: string; id: string; status: string }]>(
-      'INSERT INTO run_constraints (run_id, step, id, status) VALUES (@run_id, @step, @id, @status)',
+    insertConstraint: db.prepare<
+      [{ run_id: string; started_at: string; step: string; id: string; status: string }]
+    >(
+      `INSERT INTO run_constraints (run_id, started_at, step, id, status)
+       VALUES (@run_id, @started_at, @step, @id, @status)`,
     ),
     countEvents: db.prepare<[string], { count: number }>(
       'SELECT COUNT(*) AS count FROM events WHERE run_id = ?',
