@@ -4,6 +4,7 @@ import { registerAdaptersCommand } from './command-adapters-check.js';
 import { registerCertCommand } from './command-cert.js';
 import { registerConfigShowCommand } from './command-config-show.js';
 import type { CommandContext } from './command-context.js';
+import { registerEvalCommand } from './command-eval.js';
 import { registerFakeProviderCommand } from './command-fake-provider.js';
 import { registerInitCommand } from './command-init.js';
 import { registerKeysCommand } from './command-keys.js';
@@ -42,6 +43,7 @@ export function createProgram(options: { context: CommandContext }): Command {
   registerConfigShowCommand({ program, context: options.context });
   registerRunCommand({ program, context: options.context });
   registerReplayCommand({ program, context: options.context });
+  registerEvalCommand({ program, context: options.context });
   registerCertCommand({ program, context: options.context });
   registerKeysCommand({ program, context: options.context });
   registerLogCommand({ program, context: options.context });
