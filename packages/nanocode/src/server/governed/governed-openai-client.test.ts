@@ -1,14 +1,12 @@
 import OpenAI, { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTrust } from '../../compose/read-trust.js';
-import { verifyCertificate } from '../../evidence/index.js';
 import type { RunEvent } from '../../spec/events.js';
 import { loadOpenApiValidator, OPENAPI_FILE } from '../../testing/fake-provider/openai-openapi.test-util.js';
 import { createApp } from '../create-app.js';
 import { hashApiKey } from '../middleware/authenticate.js';
+import { verifyBundle } from '../run-evidence.js';
 import type { ServerContext } from '../server-context.js';
-import { createGovernedTestContext } from './governed-context.test-util.js';
-import { createGovernedProject, serveApp } from './governed-project.test-util.js';
+import { createGovernedContext, createGovernedProject, serveApp } from './governed-project.test-util.js';
 
 const validate = loadOpenApiValidator({
   schemas: [
@@ -35,7 +33,7 @@ let server: { url: string; close: () => Promise<void> };
 let client: OpenAI;
 
 beforeAll(async () => {
-  context = await createGovernedTestContext({ projectDir: await createGovernedProject() });
+  context = await createGovernedContext({ projectDir: await createGovernedProject() });
   for (const [id, key, role] of [
     ['k-runner', RUNNER_KEY, 'runner'],
     ['k-auditor', AUDITOR_KEY, 'auditor'],
@@ -56,11 +54,16 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
+/** Fetches the run's certificate bundle from the REST API, as a client would, and verifies it offline. */
 async function verifyStoredRun(options: { run_id: string }): Promise<boolean> {
-  const stored = await context.store.getRun({ run_id: options.run_id });
-  const trust = await readTrust({ keyDir: context.keyDir });
-  const bundle = { envelope: stored?.certificate, header: stored?.header, events: stored?.events };
-  return verifyCertificate({ bundle, keys: trust.certificate }).ok;
+  const response = await fetch(`${server.url}/api/runs/${options.run_id}/certificate?format=bundle`, {
+    headers: { authorization: `Bearer ${RUNNER_KEY}` },
+  });
+  expect(response.status).toBe(200);
+  const bundle = (await response.json()) as Parameters<typeof verifyBundle>[0]['bundle'];
+  // The bundle carries its log inclusion proof; the report checks it against the log key.
+  expect(bundle.log_proof).toEqual(expect.any(String));
+  return (await verifyBundle({ keyDir: context.keyDir, bundle })).ok;
 }
 
 describe('the governed endpoint through the official openai client', () => {
@@ -205,6 +208,22 @@ describe('the governed endpoint through the official openai client', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect(error).toMatchObject({ status: 400, code: 'NC_API_BAD_REQUEST', param: 'messages[1]' });
+  });
+
+  it("documents both routes in the app's OpenAPI document", async () => {
+    const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/v1/chat/completions', '/v1/models']),
+    );
+    expect(Object.keys(document.paths['/v1/chat/completions']?.post?.responses ?? {})).toEqual([
+      '200',
+      '400',
+      '404',
+      '422',
+      '500',
+    ]);
   });
 
   it('lists the project workflows as models', async () => {

@@ -82,7 +82,6 @@ export function registerGovernedOpenApi(options: { app: OpenAPIHono<ServerEnv> }
       path: '/v1/chat/completions',
       tags: ['governed'],
       summary: 'Run a workflow as an OpenAI chat completion',
-      security: [{ bearer: [] }],
       request: { body: { required: true, content: { 'application/json': { schema: chatRequestSchema } } } },
       responses: {
         200: {
@@ -112,7 +111,6 @@ export function registerGovernedOpenApi(options: { app: OpenAPIHono<ServerEnv> }
       path: '/v1/models',
       tags: ['governed'],
       summary: 'List the workflows served as models',
-      security: [{ bearer: [] }],
       responses: { 200: json(modelListSchema, 'The workflows of the project.') },
     }),
   );

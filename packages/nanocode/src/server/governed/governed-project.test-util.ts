@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { pino } from 'pino';
+import { createMemoryStore } from '../../store/index.js';
+import { createServerContext } from '../create-server-context.js';
+import type { ServerContext } from '../server-context.js';
 import type { ServerEnv } from '../server-env.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../../../examples', import.meta.url));
@@ -86,6 +90,20 @@ export async function createGovernedProject(): Promise<string> {
   await writeFile(join(dir, 'workflows', 'live-answer.yaml'), LIVE_ANSWER);
   await writeFile(join(dir, 'profiles', 'fake.yaml'), FAKE_PROFILE);
   return dir;
+}
+
+/** The server context `nanocode serve` builds, over a memory store and a fresh key directory. */
+export async function createGovernedContext(options: {
+  projectDir: string;
+  env?: Record<string, string | undefined>;
+}): Promise<ServerContext> {
+  return createServerContext({
+    store: createMemoryStore(),
+    projectDir: options.projectDir,
+    keyDir: await mkdtemp(join(tmpdir(), 'nanocode-governed-keys-')),
+    env: options.env ?? {},
+    logger: pino({ level: 'silent' }),
+  });
 }
 
 /** Serves an app on a free loopback port with `@hono/node-server`, as `nanocode serve` does. */

@@ -6,8 +6,7 @@ import { loadOpenApiValidator, OPENAPI_FILE } from '../../testing/fake-provider/
 import { startFakeProvider } from '../../testing/fake-provider/start-fake-provider.js';
 import { createApp } from '../create-app.js';
 import type { ServerContext } from '../server-context.js';
-import { createGovernedTestContext } from './governed-context.test-util.js';
-import { createGovernedProject, serveApp } from './governed-project.test-util.js';
+import { createGovernedContext, createGovernedProject, serveApp } from './governed-project.test-util.js';
 
 const validate = loadOpenApiValidator({ schemas: ['CreateChatCompletionStreamResponse'] });
 if (validate === undefined)
@@ -25,7 +24,7 @@ let client: OpenAI;
 
 beforeAll(async () => {
   fake = await startFakeProvider({ log: false });
-  context = await createGovernedTestContext({
+  context = await createGovernedContext({
     projectDir: await createGovernedProject(),
     env: { FAKE_URL: fake.url, FAKE_KEY: 'sk-fake-governed' },
   });

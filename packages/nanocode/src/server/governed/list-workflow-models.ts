@@ -1,5 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { findWorkflows } from '../find-workflows.js';
 import type { ServerContext } from '../server-context.js';
 
 /** OpenAI's `ListModelsResponse`: each workflow the project serves is a model. */
@@ -8,46 +8,22 @@ export interface ModelList {
   data: Array<{ id: string; object: 'model'; created: number; owned_by: 'nanocode' }>;
 }
 
-const WORKFLOW_FILE = /^(.+)\.(ya?ml|json)$/i;
-
 /**
- * The workflows of the project, as models. Candidates are the files of `workflows/` (by file name) and
- * the folders of `examples/` (by folder name), where `loadWorkflow` looks; only those that load under
- * the default profile are listed, so every id listed can be used as a `model`. `created` is the
- * workflow file's modification time.
+ * The workflows of the project as models: the names `loadWorkflow` accepts (`workflows/<name>.yaml`,
+ * `examples/<name>/workflow.yaml`), sorted. `created` is the workflow file's modification time, in Unix
+ * seconds. Any of them can be combined with `@profile`.
  */
 export async function listWorkflowModels(options: {
-  context: Pick<ServerContext, 'projectDir' | 'loadWorkflow'>;
+  context: Pick<ServerContext, 'projectDir'>;
 }): Promise<ModelList> {
-  const { context } = options;
-  const names = [
-    ...(await entries({ dir: join(context.projectDir, 'workflows') }))
-      .filter((entry) => entry.isFile() && WORKFLOW_FILE.test(entry.name))
-      .map((entry) => (WORKFLOW_FILE.exec(entry.name) as RegExpExecArray)[1] as string),
-    ...(await entries({ dir: join(context.projectDir, 'examples') }))
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name),
-  ];
-  const loaded = await Promise.all(
-    [...new Set(names)].sort().map(async (name) => {
-      try {
-        const config = await context.loadWorkflow({ name });
-        const file = config.sources[0];
-        const created = file === undefined ? 0 : Math.floor((await stat(file)).mtimeMs / 1000);
-        return { id: name, object: 'model' as const, created, owned_by: 'nanocode' as const };
-      } catch {
-        // Not a workflow (a folder of profiles, a file that does not load): not a usable model.
-        return undefined;
-      }
-    }),
+  const workflows = await findWorkflows({ projectDir: options.context.projectDir });
+  const data = await Promise.all(
+    workflows.map(async ({ name, file }) => ({
+      id: name,
+      object: 'model' as const,
+      created: Math.floor((await stat(file)).mtimeMs / 1000),
+      owned_by: 'nanocode' as const,
+    })),
   );
-  return { object: 'list', data: loaded.filter((model) => model !== undefined) };
-}
-
-async function entries(options: { dir: string }) {
-  try {
-    return await readdir(options.dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
+  return { object: 'list', data };
 }
