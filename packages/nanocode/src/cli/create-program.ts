@@ -11,6 +11,7 @@ import { registerKeysCommand } from './command-keys.js';
 import { registerLogCommand } from './command-log.js';
 import { registerReplayCommand } from './command-replay.js';
 import { registerRunCommand } from './command-run.js';
+import { registerServeCommand } from './command-serve.js';
 import { registerValidateCommand } from './command-validate.js';
 
 /** The package version, read from package.json (two levels up from both src/cli and dist/cli). */
@@ -49,5 +50,6 @@ export function createProgram(options: { context: CommandContext }): Command {
   registerLogCommand({ program, context: options.context });
   registerAdaptersCommand({ program, context: options.context });
   registerFakeProviderCommand({ program, context: options.context });
+  registerServeCommand({ program, context: options.context });
   return program;
 }

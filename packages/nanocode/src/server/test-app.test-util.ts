@@ -21,8 +21,8 @@ export interface TestApp {
   runs: RunRegistry;
   context: ServerContext;
   keyDir: string;
-  /** API keys by name: `runnerA`, `auditorA`, `adminA`, `runnerB`, `revokedA`. */
-  keys: Record<string, string>;
+  /** API key texts by name. */
+  keys: Record<KeyName, string>;
   /** `app.request` with a bearer key and an optional JSON body. */
   call(options: {
     path: string;
@@ -34,7 +34,10 @@ export interface TestApp {
   }): Promise<Response>;
 }
 
-const KEYS: Array<{ name: string; tenant: string; role: ApiRole; revoked?: boolean }> = [
+/** The test keys: three roles of tenant A, a runner of tenant B, and a revoked admin of tenant A. */
+export type KeyName = 'runnerA' | 'auditorA' | 'adminA' | 'runnerB' | 'revokedA';
+
+const KEYS: Array<{ name: KeyName; tenant: string; role: ApiRole; revoked?: boolean }> = [
   { name: 'runnerA', tenant: 'tenant-a', role: 'runner' },
   { name: 'auditorA', tenant: 'tenant-a', role: 'auditor' },
   { name: 'adminA', tenant: 'tenant-a', role: 'admin' },
@@ -62,7 +65,7 @@ export async function createTestApp(
     logger: pino({ level: 'silent' }),
   });
   const context = options.wrap ? options.wrap(base) : base;
-  const keys: Record<string, string> = {};
+  const keys = {} as Record<KeyName, string>;
   for (const [i, key] of KEYS.entries()) {
     const text = `nck_test_${key.name}_${i}`;
     keys[key.name] = text;
@@ -87,7 +90,7 @@ export async function createTestApp(
     context,
     keyDir,
     keys,
-    call: ({ path, method, key, json, body, headers }) =>
+    call: async ({ path, method, key, json, body, headers }) =>
       app.request(path, {
         method: method ?? (json === undefined && body === undefined ? 'GET' : 'POST'),
         headers: {
