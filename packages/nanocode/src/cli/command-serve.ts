@@ -56,7 +56,7 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<Exi
       throw new NanocodeError({
         code: 'NC_CLI_USAGE',
         message: `refusing to serve on ${options.host} without API keys: anyone who can reach it could run workflows`,
-        hint: 'create a key with `nanocode keys create`, or serve on 127.0.0.1',
+        hint: 'create a key with `nanocode keys api create`, or serve on 127.0.0.1',
       });
     }
     const keyDir = resolve(io.cwd, options.keyDir);
