@@ -191,4 +191,34 @@ describe('createSqliteStore', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
+
+  it('shows a run whose writer was killed before run.completed as running after reopening', async () => {
+    const path = join(tempDir(), 'nanocode.db');
+    const repoRoot = fileURLToPath(new URL('../../../../../', import.meta.url));
+    const writer = fileURLToPath(new URL('./crashing-writer.test-util.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, path], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const exited = once(child, 'exit');
+    await new Promise<void>((done) => {
+      // An early exit also ends the wait; the assertions below then report it.
+      child.on('exit', () => done());
+      child.stdout.on('data', (chunk) => {
+        out += String(chunk);
+        if (out.includes('appended 4')) done();
+      });
+    });
+    child.kill('SIGKILL');
+    expect(await exited).toEqual([null, 'SIGKILL']);
+
+    const store = createSqliteStore({ path });
+    const run = await store.getRun({ run_id: 'cut' });
+    expect(run?.summary).toMatchObject({ outcome: 'running', event_count: 4 });
+    expect(run?.summary.finished_at).toBeUndefined();
+    expect(verifyChain({ header: run!.header, events: run!.events }).ok).toBe(true);
+    expect((await store.listRuns({ status: 'running' })).map((s) => s.run_id)).toEqual(['cut']);
+    await store.close();
+  });
 });
