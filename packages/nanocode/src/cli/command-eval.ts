@@ -129,6 +129,7 @@ export async function runEvalCommand(options: EvalCommandOptions): Promise<ExitC
       keepFailed: LISTED_FAILURES,
       onCaseDone: () => progress.tick(),
       onInvalid: (error) => {
+        progress.tick();
         if (options.progress !== 'none')
           io.stderr.write(
             `${options.progress === 'bar' ? '\r\u001b[K' : ''}skipped ${formatError({ error, cwd: io.cwd })}\n`,
