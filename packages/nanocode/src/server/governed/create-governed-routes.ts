@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { NanocodeError } from '../../spec/errors.js';
 import type { ResolvedConfig } from '../../spec/workflow.js';
 import { requireRole } from '../middleware/require-role.js';
@@ -51,7 +50,8 @@ export function createGovernedRoutes(options: { context: ServerContext }): OpenA
     const mapped = mapMessages({ messages: request.messages, declared: config.workflow.inputs });
     if (!mapped.ok) return badRequest({ message: mapped.message, param: mapped.param });
     const tenant = c.get('principal').tenant;
-    const signal = requestSignal({ c });
+    // A client that disconnects cancels its run (a certified safe stop).
+    const signal = c.req.raw.signal;
     if (request.stream === true) {
       return streamChatCompletion({
         context,
@@ -61,14 +61,14 @@ export function createGovernedRoutes(options: { context: ServerContext }): OpenA
         model: request.model,
         includeUsage: request.stream_options?.include_usage === true,
         headers: NO_CLIENT_RETRY,
-        ...(signal === undefined ? {} : { signal }),
+        signal,
       });
     }
     const done = await context.executeRun({
       config,
       inputs: mapped.inputs,
       tenant,
-      ...(signal === undefined ? {} : { signal }),
+      signal,
     });
     const headers = {
       ...NO_CLIENT_RETRY,
@@ -118,9 +118,4 @@ function badRequest(options: { message: string; param: string }): Response {
     status: 400,
     body: openAiError({ status: 400, code: 'NC_API_BAD_REQUEST', ...options }),
   });
-}
-
-/** The request's abort signal (a client that disconnects cancels its run), when the server gives one. */
-function requestSignal(options: { c: Context<ServerEnv> }): AbortSignal | undefined {
-  return options.c.req.raw.signal ?? undefined;
 }
