@@ -56,6 +56,7 @@ describe('nanocode serve', () => {
       request_id: expect.any(String),
     });
     expect(io.out()).not.toContain('secret-never-logged');
+    expect(io.out()).toMatch(/"run_id":"[^"]+","tenant":"default","workflow":"constraint-playground"/);
     controller.abort();
     expect(await exit).toBe(0);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();

@@ -42,6 +42,17 @@ export function trackRuns(options: {
           },
         });
         metrics.countRun({ outcome: executed.result.outcome });
+        context.logger.info(
+          {
+            run_id,
+            tenant: run.tenant,
+            workflow: run.config.workflow.name,
+            outcome: executed.result.outcome,
+            ...(executed.result.error ? { error_code: executed.result.error.code } : {}),
+            log_index: executed.certificate?.log_index ?? null,
+          },
+          'run finished',
+        );
         return executed;
       } finally {
         run.signal?.removeEventListener('abort', onCallerAbort);
