@@ -1,4 +1,5 @@
 import { benchAdapter } from './adapter.bench.js';
+import { benchEval } from './eval.bench.js';
 import { printTable } from './measure.js';
 import { benchRunCost } from './run-cost.bench.js';
 import { benchStore } from './store.bench.js';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     ...adapter,
   });
   await benchStore();
+  await benchEval();
 }
 
 await main();
