@@ -133,6 +133,40 @@ describe('nanocode eval', () => {
     ).toBe(0);
   });
 
+  it('signs a certificate per run with --certify, creating the keys before the first case', async () => {
+    const { io, run } = options({
+      workflowFile: 'greet.yaml',
+      datasetFile: 'names.jsonl',
+      minPassRate: 0.5,
+      store: true,
+      storeUrl: join(dir, 'certified.db'),
+      certify: true,
+      keyDir: 'keys',
+      out: 'certified.jsonl',
+    });
+    expect(await run()).toBe(0);
+    expect(io.err()).toMatch(/created signing key/);
+    const lines = (await readFile(join(dir, 'certified.jsonl'), 'utf8')).trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l).stored)).toEqual([true, true, true, true]);
+    const { openStore } = await import('../store/index.js');
+    const store = await openStore({ cwd: dir, url: join(dir, 'certified.db') });
+    const stored = await store.getRun({ run_id: JSON.parse(lines[0] ?? '{}').run_id });
+    await store.close();
+    expect(stored?.certificate).toBeDefined();
+    expect(stored?.log_index).toBeTypeOf('number');
+  });
+
+  it('exits 130 when cancelled, having started no further case', async () => {
+    const { io, run } = options({
+      workflowFile: 'greet.yaml',
+      datasetFile: 'names.jsonl',
+      json: true,
+      signal: AbortSignal.abort(new Error('cancelled')),
+    });
+    expect(await run()).toBe(130);
+    expect(JSON.parse(io.out())).toMatchObject({ cases: 0, ok: false });
+  });
+
   it('completes over a generated 10,000-case JSON Lines dataset with --no-store', {
     timeout: 120_000,
   }, async () => {
