@@ -227,3 +227,23 @@ describe('runWorkflow: a waived input check', () => {
     expect(report.ok).toBe(true);
   });
 });
+
+describe('runWorkflow: cancelled before it starts', () => {
+  it('stops safely with NC_RUN_ABORTED and evaluates nothing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const workflow = {
+      ...oneStep({ replies: { a: [{ text: '{"answer":"ok"}' }] } }),
+      inputs: { question: { type: 'string' } },
+      constraints: [{ id: 'polite', kind: 'not_contains', stage: 'input', field: 'question', values: ['x'] }],
+    };
+    const result = await runTest({
+      workflow,
+      inputs: { question: 'q' },
+      more: { signal: controller.signal },
+    });
+    expect(result.outcome).toBe('stopped');
+    expect(result.error?.code).toBe('NC_RUN_ABORTED');
+    expect(trace(result.events)).toEqual(['run.started', 'run.completed stopped']);
+  });
+});

@@ -126,6 +126,9 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
         budget: limits,
       },
     });
+    // A run cancelled before it starts is a safe stop, not a refused input.
+    if (ctx.cancelled())
+      throw new NanocodeError({ code: 'NC_RUN_ABORTED', message: 'the run was cancelled' });
     for (const waiver of waivers.expired) {
       const { constraint, reason, granted_by, expires } = waiver;
       ctx.emit({ type: 'waiver.expired', data: { constraint, reason, granted_by, expires } });

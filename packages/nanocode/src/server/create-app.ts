@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { FRAMEWORK_VERSION } from '../runner/version.js';
 import { errorResponse } from './api-error.js';
 import { createGovernedRoutes } from './governed/create-governed-routes.js';
+import { openAiErrorShape } from './governed/openai-error-shape.js';
 import { handleError } from './handle-error.js';
 import { createIdempotencyCache } from './idempotency-cache.js';
 import { createServerMetrics, type ServerMetrics } from './metrics.js';
@@ -73,10 +74,12 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<ServerEnv> {
       cors({
         origin: (origin) => (allowed.has(origin) ? origin : null),
         allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
-        exposeHeaders: ['Location', 'Retry-After', 'X-Request-Id', 'X-Nanocode-Run-Id'],
+        exposeHeaders: ['Location', 'Retry-After', 'X-Request-Id', 'X-Nanocode-Run-Id', 'X-Nanocode-Outcome'],
       }),
     );
   }
+  // OpenAI clients read errors in OpenAI's shape, including those raised before the governed routes.
+  app.use('/v1/*', openAiErrorShape());
   app.use(
     '*',
     bodyLimit({
