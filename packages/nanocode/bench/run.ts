@@ -1,5 +1,6 @@
 import { benchAdapter } from './adapter.bench.js';
 import { benchEval } from './eval.bench.js';
+import { benchGoverned } from './governed.bench.js';
 import { printTable } from './measure.js';
 import { benchRunCost } from './run-cost.bench.js';
 import { benchStore } from './store.bench.js';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   });
   await benchStore();
   await benchEval();
+  await benchGoverned();
 }
 
 await main();
