@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAdaptersCommand } from './command-adapters-check.js';
 import { registerCertCommand } from './command-cert.js';
 import { registerConfigShowCommand } from './command-config-show.js';
+import { registerConfigureCommand } from './command-configure.js';
 import type { CommandContext } from './command-context.js';
 import { registerEvalCommand } from './command-eval.js';
 import { registerFakeProviderCommand } from './command-fake-provider.js';
@@ -42,6 +43,7 @@ export function createProgram(options: { context: CommandContext }): Command {
   registerInitCommand({ program, context: options.context });
   registerValidateCommand({ program, context: options.context });
   registerConfigShowCommand({ program, context: options.context });
+  registerConfigureCommand({ program, context: options.context });
   registerRunCommand({ program, context: options.context });
   registerReplayCommand({ program, context: options.context });
   registerEvalCommand({ program, context: options.context });
