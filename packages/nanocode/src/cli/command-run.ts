@@ -12,6 +12,7 @@ import type { CommandContext } from './command-context.js';
 import { EXIT_CODES, type ExitCode, exitCodeForOutcome } from './exit-codes.js';
 import { openCliStore } from './open-cli-store.js';
 import { parseInputs } from './parse-inputs.js';
+import { readDotenv } from './read-dotenv.js';
 import { errorToJson, reportError } from './report-error.js';
 import { createTimelinePrinter, formatResult } from './timeline-printer.js';
 
@@ -56,6 +57,7 @@ export async function runRunCommand(options: RunCommandOptions): Promise<ExitCod
   };
   let inputs: Record<string, unknown>;
   let config: ResolvedConfig;
+  let env: Record<string, string | undefined> = io.env;
   try {
     // Loaded on use: `--help` and usage errors stay fast and never depend on the engine loading.
     const { loadConfig } = await import('../config/index.js');
@@ -64,9 +66,11 @@ export async function runRunCommand(options: RunCommandOptions): Promise<ExitCod
       cwd: io.cwd,
       ...(options.inputFile === undefined ? {} : { file: options.inputFile }),
     });
+    // The project's `.env` fills variables the environment does not set (as `nanocode serve` does).
+    env = { ...(await readDotenv({ dir: io.cwd })), ...io.env };
     config = await loadConfig({
       workflowFile: resolveUserPath({ io, file: options.workflowFile }),
-      env: io.env,
+      env,
       ...(options.profile === undefined ? {} : { profile: options.profile }),
     });
   } catch (error) {
@@ -92,7 +96,7 @@ export async function runRunCommand(options: RunCommandOptions): Promise<ExitCod
     executed = await executeRun({
       config,
       inputs,
-      env: io.env,
+      env,
       onEvent,
       onKeyCreated: (key) => announceKey({ io, ...key, dir: keyDir }),
       ...(store === undefined ? {} : { evidence: { store, keyDir } }),

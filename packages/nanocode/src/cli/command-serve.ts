@@ -7,6 +7,7 @@ import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { openCliStore } from './open-cli-store.js';
+import { readDotenv } from './read-dotenv.js';
 import { displayPath, reportError } from './report-error.js';
 
 /** Options of `nanocode serve`. */
@@ -106,16 +107,6 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<Exi
     return reportError({ error, io });
   } finally {
     await store?.close();
-  }
-}
-
-/** The `.env` file of `dir` as variables; empty when there is none. */
-async function readDotenv(options: { dir: string }): Promise<Record<string, string>> {
-  const { parseDotenv } = await import('../server/parse-dotenv.js');
-  try {
-    return parseDotenv({ text: await readFile(join(options.dir, '.env'), 'utf8') });
-  } catch {
-    return {};
   }
 }
 

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NanocodeError } from '../spec/errors.js';
 import type { Signer } from '../spec/signer.js';
@@ -80,6 +80,11 @@ export async function loadActiveSigner(options: { dir: string; purpose: KeyPurpo
       hint: 'generate one first',
     });
   }
+  // The key file's identity joins the cache key, so a replaced file is read (and checked) again.
+  const file = await stat(join(options.dir, `${active.keyid}.key`)).catch(() => undefined);
+  const cacheKey = `${options.dir}\u0000${active.keyid}\u0000${file?.mtimeMs}\u0000${file?.size}\u0000${file?.ino}`;
+  const cached = file ? signers.get(cacheKey) : undefined;
+  if (cached) return cached;
   const privateKeyPem = await readFile(join(options.dir, `${active.keyid}.key`), 'utf8').catch(
     (error: unknown) => {
       throw new NanocodeError({
@@ -96,8 +101,17 @@ export async function loadActiveSigner(options: { dir: string; purpose: KeyPurpo
       message: `${active.keyid}.key holds the key ${signer.keyid}, not the one trust.json lists.`,
     });
   }
+  if (signers.size >= SIGNERS_MAX) signers.clear();
+  signers.set(cacheKey, signer);
   return signer;
 }
+
+/**
+ * Signers already parsed, by key directory, keyid and key file identity. The trust file is still read on
+ * every call, so a rotation (a new active keyid) takes effect at once; parsing the private key is saved.
+ */
+const signers = new Map<string, Signer>();
+const SIGNERS_MAX = 32;
 
 /**
  * The active signer of a purpose, generating the first key on first use. `created` tells the caller (the

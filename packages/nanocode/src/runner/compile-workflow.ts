@@ -13,11 +13,16 @@ export interface CompiledWorkflow {
   validateInputs(inputs: Record<string, unknown>): string[];
 }
 
-const cache = new WeakMap<ResolvedConfig, CompiledWorkflow>();
+/**
+ * Compiled workflows by configuration digest: a server loads the same configuration for every request,
+ * and compiling schemas and expressions costs far more than a run. Bounded: oldest entries go first.
+ */
+const cache = new Map<string, CompiledWorkflow>();
+const CACHE_MAX = 64;
 
 /**
- * Compiles a resolved configuration's constraints and input schema. Results are cached per config
- * object when no custom constraints or judge are passed (those are per-caller).
+ * Compiles a resolved configuration's constraints and input schema. Results are cached by the
+ * configuration's digest when no custom constraints or judge are passed (those are per-caller).
  */
 export function compileWorkflow(options: {
   config: ResolvedConfig;
@@ -26,7 +31,7 @@ export function compileWorkflow(options: {
 }): CompiledWorkflow {
   const { config } = options;
   const cacheable = options.custom === undefined && options.judge === undefined;
-  const cached = cacheable ? cache.get(config) : undefined;
+  const cached = cacheable ? cache.get(config.digest) : undefined;
   if (cached) return cached;
   const compile = (constraint: Parameters<typeof compileConstraint>[0]['constraint']) =>
     compileConstraint({
@@ -46,7 +51,10 @@ export function compileWorkflow(options: {
     inputConstraints,
     validateInputs: inputValidator(config),
   };
-  if (cacheable) cache.set(config, compiled);
+  if (cacheable) {
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+    cache.set(config.digest, compiled);
+  }
   return compiled;
 }
 
