@@ -21,7 +21,8 @@ export function printLoadTable(options: { title: string; rows: LoadFigures[]; ba
   for (const row of options.rows) {
     if (row === baseline) continue;
     const added = (key: 'p50_ms' | 'p99_ms' | 'mean_ms'): string =>
-      `+${(row[key] - baseline[key]).toFixed(2)} ms (${(row[key] / baseline[key]).toFixed(1)}×)`;
+      // autocannon reports whole milliseconds: a 0 ms baseline has no meaningful ratio.
+      `+${(row[key] - baseline[key]).toFixed(2)} ms (${baseline[key] > 0 ? `${(row[key] / baseline[key]).toFixed(1)}×` : 'baseline under 1 ms'})`;
     console.log(
       `  ${row.name} over ${baseline.name.trim()}: p50 ${added('p50_ms')}, p99 ${added('p99_ms')}, mean ${added('mean_ms')}, req/s ${(row.requests_per_s / baseline.requests_per_s).toFixed(2)}×`,
     );
