@@ -1,17 +1,14 @@
 import { dirname, resolve } from 'node:path';
 import type { ResolvedConfig } from '../spec/workflow.js';
-import { checkAdapters } from './check-adapters.js';
-import { checkProviders } from './check-providers.js';
 import { ConfigLoadError } from './config-load-error.js';
-import { digestOf } from './digest-of.js';
 import { searchDirectories } from './discover-files.js';
 import type { Env } from './env-references.js';
+import { finishConfig } from './finish-config.js';
 import { loadWorkflowDocument } from './load-workflow-document.js';
 import { readSource } from './read-source.js';
 import { loadProfileCatalog, resolveProfile } from './resolve-profile.js';
 import type { SourceDocument } from './source-document.js';
 import { loadTemplateCatalog } from './template-catalog.js';
-import { uniqueErrors } from './unique-errors.js';
 
 /** Options for {@link loadConfig}. */
 export interface LoadConfigOptions {
@@ -48,18 +45,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   const used = new Set<string>();
   const loaded = loadWorkflowDocument({ document, catalog: templates.catalog, documents, env, used });
   const resolved = resolveProfile({ name: options.profile, catalog: profiles.catalog, env });
-  const errors = [...loaded.errors, ...templates.errors, ...profiles.errors, ...resolved.errors];
-  const { workflow, origins } = loaded;
-  const { profile } = resolved;
-  if (workflow && profile && origins) errors.push(...checkAdapters({ workflow, profile, origins }));
-  if (profile) errors.push(...checkProviders({ profile }));
-  if (errors.length > 0 || !workflow || !profile) throw new ConfigLoadError({ errors: uniqueErrors(errors) });
-  return {
-    workflow,
-    profile,
-    digest: digestOf({ workflow, profile }),
-    workflow_digest: digestOf(workflow),
-    profile_digest: digestOf(profile),
+  return finishConfig({
+    loaded,
+    resolved,
+    errors: [...loaded.errors, ...templates.errors, ...profiles.errors, ...resolved.errors],
     sources: [file, ...resolved.sources, ...[...used].sort()],
-  };
+  });
 }

@@ -1,15 +1,11 @@
 import type { NanocodeError } from '../spec/errors.js';
 import type { ResolvedConfig } from '../spec/workflow.js';
-import { checkAdapters } from './check-adapters.js';
-import { checkProviders } from './check-providers.js';
-import { ConfigLoadError } from './config-load-error.js';
-import { digestOf } from './digest-of.js';
 import type { Env } from './env-references.js';
+import { finishConfig } from './finish-config.js';
 import { loadWorkflowDocument } from './load-workflow-document.js';
 import { type ProfileSource, resolveProfile } from './resolve-profile.js';
 import { parseSourceDocument, type SourceDocument } from './source-document.js';
 import { readTemplatesFile, type TemplateCatalog } from './template-catalog.js';
-import { uniqueErrors } from './unique-errors.js';
 
 /** Options for {@link resolveConfig}. */
 export interface ResolveConfigOptions {
@@ -58,18 +54,10 @@ export function resolveConfig(options: ResolveConfigOptions): ResolvedConfig {
     used,
   });
   const resolved = resolveProfile({ name: options.profile, catalog: profiles, env });
-  errors.push(...loaded.errors, ...resolved.errors);
-  const { workflow, origins } = loaded;
-  const { profile } = resolved;
-  if (workflow && profile && origins) errors.push(...checkAdapters({ workflow, profile, origins }));
-  if (profile) errors.push(...checkProviders({ profile }));
-  if (errors.length > 0 || !workflow || !profile) throw new ConfigLoadError({ errors: uniqueErrors(errors) });
-  return {
-    workflow,
-    profile,
-    digest: digestOf({ workflow, profile }),
-    workflow_digest: digestOf(workflow),
-    profile_digest: digestOf(profile),
+  return finishConfig({
+    loaded,
+    resolved,
+    errors: [...errors, ...loaded.errors, ...resolved.errors],
     sources: ['<workflow>', ...resolved.sources],
-  };
+  });
 }
