@@ -9,7 +9,14 @@ describe('nanocode run reads the project .env', () => {
     await mkdir(join(project, 'profiles'), { recursive: true });
     await writeFile(
       join(project, 'profiles/keyed.yaml'),
-      'kind: profile\nname: keyed\nproviders:\n  openai:\n    api_key: ${MY_PROVIDER_KEY}\n',
+      [
+        'kind: profile',
+        'name: keyed',
+        'providers:',
+        '  openai:',
+        `    api_key: ${'$'}{MY_PROVIDER_KEY}`,
+        '',
+      ].join('\n'),
     );
     const args = ['run', 'constraint-playground/workflow.yaml', '--profile', 'keyed', '--no-store'];
     const without = await cliIn({ cwd: project, args });

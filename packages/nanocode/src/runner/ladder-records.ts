@@ -2,7 +2,6 @@ import type { Violation } from '../recovery/feedback.js';
 import type { LadderFailure, LadderMove } from '../recovery/ladder.js';
 import type { EventData } from '../spec/events.js';
 import type { Evaluation } from './evaluate-output.js';
-import type { RunContext } from './run-context.js';
 
 /** Ids of the hard constraints that block release. */
 export function idsOf(evaluation: Evaluation): string[] {
