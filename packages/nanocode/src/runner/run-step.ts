@@ -101,7 +101,14 @@ export async function runStep(options: {
     switch (move.strategy) {
       case 'retry': {
         if (move.wait_ms > 0) {
-          await ctx.effects.sleep(`${stepId}/${attempt}/wait`, move.wait_ms, { signal: ctx.signal });
+          try {
+            await ctx.effects.sleep(`${stepId}/${attempt}/wait`, move.wait_ms, { signal: ctx.signal });
+          } catch (error) {
+            if (ctx.cancelled())
+              throw new NanocodeError({ code: 'NC_RUN_ABORTED', message: 'the run was cancelled' });
+            if (ctx.signal.aborted) return exhaust('time_ms', from);
+            throw error;
+          }
         }
         messages =
           move.feedback && evaluation

@@ -247,3 +247,20 @@ describe('runWorkflow: cancelled before it starts', () => {
     expect(trace(result.events)).toEqual(['run.started', 'run.completed stopped']);
   });
 });
+
+describe('runWorkflow: cancelled while waiting for Retry-After', () => {
+  it('stops safely with NC_RUN_ABORTED, not an internal error', async () => {
+    const controller = new AbortController();
+    const limited = { error: { code: 'rate_limited', status: 429, retry_after_ms: 5_000 } };
+    setTimeout(() => controller.abort(), 50);
+    const result = await runTest({
+      workflow: oneStep({
+        replies: { a: [limited, { text: '{"answer":"ok"}' }] },
+        recovery: [{ retry: { max: 2 } }],
+      }),
+      more: { signal: controller.signal },
+    });
+    expect(result.outcome).toBe('stopped');
+    expect(result.error?.code).toBe('NC_RUN_ABORTED');
+  });
+});
