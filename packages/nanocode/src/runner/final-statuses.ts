@@ -28,6 +28,17 @@ export function finalStatuses(options: {
     id: c.constraint.id,
     status: statusOf(c),
   }));
+  // A run that ended before admission still lists its input checks, as not applicable.
+  if (options.inputChecks.length === 0) {
+    const declared = [
+      options.workflow.constraints,
+      ...Object.values(options.workflow.steps).map((s) => s.constraints),
+    ];
+    for (const constraint of declared.flat()) {
+      if (constraint.stage === 'input')
+        rows.push({ step: '$input', id: constraint.id, status: 'not_applicable' });
+    }
+  }
   for (const [stepId, step] of Object.entries(options.workflow.steps)) {
     const result = options.results.get(stepId);
     const released = result && result.status !== 'stopped' && result.step === stepId ? result : undefined;

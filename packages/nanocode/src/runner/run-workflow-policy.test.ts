@@ -245,6 +245,11 @@ describe('runWorkflow: cancelled before it starts', () => {
     expect(result.outcome).toBe('stopped');
     expect(result.error?.code).toBe('NC_RUN_ABORTED');
     expect(trace(result.events)).toEqual(['run.started', 'run.completed stopped']);
+    const completed = result.events.at(-1)?.data as { constraints: unknown[] };
+    expect(completed.constraints).toEqual([
+      { step: '$input', id: 'polite', status: 'not_applicable' },
+      { step: 'answer', id: 'shape', status: 'not_applicable' },
+    ]);
   });
 });
 
