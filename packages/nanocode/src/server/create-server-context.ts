@@ -3,6 +3,7 @@ import { executeRun } from '../compose/execute-run.js';
 import { loadConfig } from '../config/index.js';
 import type { RunStore } from '../spec/store.js';
 import { apiError } from './api-error.js';
+import { createConfigCache } from './config-cache.js';
 import { findWorkflow } from './find-workflows.js';
 import type { ServerContext } from './server-context.js';
 
@@ -24,6 +25,10 @@ export interface CreateServerContextOptions {
  */
 export function createServerContext(options: CreateServerContextOptions): ServerContext {
   const { store, projectDir, keyDir, env, logger } = options;
+  const loadCached = createConfigCache({
+    load: ({ file, profile }) =>
+      loadConfig({ workflowFile: file, env, ...(profile === undefined ? {} : { profile }) }),
+  });
   return {
     store,
     projectDir,
@@ -35,7 +40,7 @@ export function createServerContext(options: CreateServerContextOptions): Server
       if (found === undefined) {
         throw apiError({ code: 'NC_API_NOT_FOUND', message: `no workflow named ${name}` });
       }
-      return loadConfig({ workflowFile: found.file, env, ...(profile === undefined ? {} : { profile }) });
+      return loadCached({ file: found.file, ...(profile === undefined ? {} : { profile }) });
     },
     async executeRun(run) {
       const executed = await executeRun({
