@@ -47,8 +47,7 @@ export async function runCertExportCommand(options: CertExportOptions): Promise<
     const envelope = requireEnvelope({ evidence });
     if (options.format === 'test-result') {
       const document = await testResultEnvelope({ evidence, keyDir: resolve(io.cwd, options.keyDir) });
-      if (options.out === undefined) io.stdout.write(document);
-      else await writeFile(resolveUserPath({ io, file: options.out }), document);
+      await writeDocument({ io, document, ...(options.out === undefined ? {} : { out: options.out }) });
       return EXIT_CODES.ok;
     }
     if (options.format === 'bundle') {
@@ -75,8 +74,7 @@ export async function runCertExportCommand(options: CertExportOptions): Promise<
       sarif: exports.toSarif,
       html: exports.toHtmlReport,
     }[options.format](input);
-    if (options.out === undefined) io.stdout.write(document);
-    else await writeFile(resolveUserPath({ io, file: options.out }), document);
+    await writeDocument({ io, document, ...(options.out === undefined ? {} : { out: options.out }) });
     return EXIT_CODES.ok;
   } catch (error) {
     return reportError({ error, io });
@@ -132,6 +130,12 @@ async function reportVerification(options: {
     ...(logProof === undefined ? {} : { logProof }),
   });
   return { ok: report.ok, message: report.message };
+}
+
+/** Writes a single-document export to `out`, or to stdout without one. */
+async function writeDocument(options: { io: CliIo; document: string; out?: string }): Promise<void> {
+  if (options.out === undefined) options.io.stdout.write(options.document);
+  else await writeFile(resolveUserPath({ io: options.io, file: options.out }), options.document);
 }
 
 /**
