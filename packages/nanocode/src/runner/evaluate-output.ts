@@ -71,7 +71,7 @@ export async function evaluateOutput(options: {
     const verdict = verdicts[i] as Verdict;
     // Evidence values quote the output; under output redaction they are committed, not recorded.
     const recorded =
-      target === 'input'
+      target === 'input' || !ctx.redactor.outputsRedacted
         ? verdict
         : redactEvidence({ ctx, verdict, name: `${step}/${attempt}/${target}/${constraint.id}` });
     const event = ctx.emit({

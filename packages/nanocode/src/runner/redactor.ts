@@ -28,6 +28,8 @@ export interface Redactor {
   released(options: { name: string; value: unknown }): { output: unknown } | { output_commitment: string };
   /** An evidence value as recorded: itself, or a commitment when outputs are redacted. */
   evidence(options: { name: string; value: unknown }): unknown;
+  /** Whether any output redaction applies (evidence values are then committed). */
+  readonly outputsRedacted: boolean;
   salts(): Record<string, string>;
 }
 
@@ -67,6 +69,7 @@ export function createRedactor(options: { policy: Profile['redaction']; effects:
     evidence({ name, value }) {
       return outputsRedacted ? commit(`output/${name}`, value) : value;
     },
+    outputsRedacted,
     salts: () => ({ ...salts }),
   };
 }
