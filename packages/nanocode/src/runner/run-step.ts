@@ -79,13 +79,14 @@ export async function runStep(options: {
   };
 
   // Applies a terminal or redirecting move; returns a StepResult to finish with, or undefined to attempt again.
-  const apply = async (
-    move: LadderMove,
-    failure: LadderFailure,
-    from: string,
-    lastText: string,
-    evaluation?: Evaluation,
-  ) => {
+  const apply = async (args: {
+    move: LadderMove;
+    failure: LadderFailure;
+    from: string;
+    lastText: string;
+    evaluation?: Evaluation;
+  }) => {
+    const { move, failure, from, lastText, evaluation } = args;
     const ref = maker.refs[state.adapter] ?? from;
     if (move.strategy === 'retry' && move.wait_ms > 0) {
       // Waiting past the deadline is pointless: the time budget is spent now.
@@ -152,7 +153,7 @@ export async function runStep(options: {
       failure,
       adapterCount: maker.refs.length,
     });
-    return (await apply(move, failure, from, '')) ?? { status: 'stopped', step: stepId };
+    return (await apply({ move, failure, from, lastText: '' })) ?? { status: 'stopped', step: stepId };
   };
 
   for (;;) {
@@ -273,7 +274,13 @@ export async function runStep(options: {
       const next = nextLadderMove({ rungs: step.recovery, state, failure, adapterCount: maker.refs.length });
       state = next.state;
       if (next.move.strategy !== 'repair') {
-        const done = await apply(next.move, failure, ref, text, evaluation);
+        const done = await apply({
+          move: next.move,
+          failure,
+          from: ref,
+          lastText: text,
+          ...(evaluation ? { evaluation } : {}),
+        });
         if (done) return finish(done);
         break;
       }
