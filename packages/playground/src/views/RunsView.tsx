@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import type { Route } from '../router.js';
+
+/** Placeholder until this view is built. */
+export function RunsView(_props: { route: Route }): ReactNode {
+  return (
+    <section>
+      <h1>Runs</h1>
+      <p>This view is being built.</p>
+    </section>
+  );
+}
