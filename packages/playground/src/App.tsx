@@ -62,16 +62,9 @@ export function App(): ReactNode {
   }, [key]);
   return (
     <>
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(event) => {
-          event.preventDefault();
-          main.current?.focus();
-        }}
-      >
+      <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
         Skip to content
-      </a>
+      </button>
       <header className="app-header">
         <span className="brand">Nanocode playground</span>
         <nav aria-label="Main">
