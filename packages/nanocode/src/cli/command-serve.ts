@@ -66,17 +66,22 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<Exi
     );
     const runs = server.createRunRegistry();
     const context = server.createServerContext({ store, projectDir: io.cwd, keyDir, env, logger });
+    const playgroundDir = server.findPlaygroundDir();
     const app = server.createApp({
       context,
       auth: activeKeys.length === 0 ? { keys: 'none', tenant: 'default' } : { keys: 'required' },
       corsOrigins: options.corsOrigins,
       runs,
+      ...(playgroundDir === undefined ? {} : { playgroundDir }),
     });
     const started = await server.startServer({ app, host: options.host, port: options.port, runs });
     const where = (path: string) => `${started.url}${path}`;
     io.stdout.write(
       [
         `nanocode serving on ${started.url}`,
+        playgroundDir === undefined
+          ? '  playground    not built (run `npm run build` in the repository to build it)'
+          : `  playground    ${where('/')}`,
         `  API           ${where('/api')}`,
         `  OpenAPI       ${where(server.OPENAPI_PATH)}`,
         `  docs          ${where(server.DOCS_PATH)}`,
@@ -118,7 +123,9 @@ export function registerServeCommand(options: { program: Command; context: Comma
   const { context } = options;
   options.program
     .command('serve')
-    .description('Serve the HTTP API, its OpenAPI document and the governed /v1/chat/completions endpoint.')
+    .description(
+      'Serve the playground, the HTTP API, its OpenAPI document and the governed /v1/chat/completions endpoint.',
+    )
     .option('--port <port>', 'the port to listen on (0 picks a free one)', '8080')
     .option('--host <host>', 'the address to bind; anything but loopback needs API keys', '127.0.0.1')
     .option('--store <url>', 'the run store: a SQLite file path or memory: (default: .nanocode/nanocode.db)')

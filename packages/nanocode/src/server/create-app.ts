@@ -23,6 +23,7 @@ import { createRunRoutes } from './routes/runs.js';
 import { DEFAULT_SSE_LIMITS, type SseLimits } from './routes/stream-run-events.js';
 import { createWorkflowRoutes } from './routes/workflows.js';
 import { createRunRegistry, type RunRegistry } from './run-registry.js';
+import { servePlayground } from './serve-playground.js';
 import type { ServerContext } from './server-context.js';
 import type { AuthMode, ServerEnv } from './server-env.js';
 import { trackRuns } from './track-runs.js';
@@ -50,6 +51,8 @@ export interface CreateAppOptions {
   sse?: SseLimits;
   /** Counters for `/metrics`; pass one to read them from outside. */
   metrics?: ServerMetrics;
+  /** The built playground (`findPlaygroundDir()`), served at `/`; no UI when absent. */
+  playgroundDir?: string;
 }
 
 /**
@@ -151,5 +154,6 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<ServerEnv> {
       }),
     ),
   );
+  if (options.playgroundDir !== undefined) servePlayground({ app, dir: options.playgroundDir });
   return app;
 }

@@ -14,6 +14,7 @@ export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './middleware/rate-lim
 export { requireRole } from './middleware/require-role.js';
 export { DEFAULT_SSE_LIMITS, type SseLimits } from './routes/stream-run-events.js';
 export { createRunRegistry, type LiveRun, type RunRegistry } from './run-registry.js';
+export { findPlaygroundDir, PLAYGROUND_CSP } from './serve-playground.js';
 export type { ServerContext, ServerExecuteRunOptions } from './server-context.js';
 export type { AuthMode, Principal, ServerEnv } from './server-env.js';
 export { type StartedServer, startServer } from './start-server.js';
