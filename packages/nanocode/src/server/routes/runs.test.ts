@@ -81,6 +81,39 @@ describe('runs routes', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('filters the listing by time, status and a constraint final status; a half constraint filter is a 400', async () => {
+    const t = await createTestApp();
+    const run = async (inputs: Record<string, unknown>): Promise<string> =>
+      (
+        (await (
+          await t.call({
+            path: '/api/runs',
+            key: t.keys.runnerA,
+            json: { workflow: 'constraint-playground', inputs },
+          })
+        ).json()) as RunBody
+      ).run_id;
+    const ok = await run({ product: 'Nanocode' });
+    const refused = await run({ product: 'x'.repeat(80) });
+    const ids = async (query: string): Promise<string[]> => {
+      const response = await t.call({ path: `/api/runs?${query}`, key: t.keys.auditorA });
+      expect(response.status, query).toBe(200);
+      return ((await response.json()) as { runs: Array<{ run_id: string }> }).runs.map((r) => r.run_id);
+    };
+    expect(await ids('constraint=sane-input&constraint_status=violated')).toEqual([refused]);
+    expect(await ids('constraint=sane-input&constraint_status=enforced&step=%24input')).toEqual([ok]);
+    expect(await ids('constraint=sane-input&constraint_status=enforced&step=playground')).toEqual([]);
+    expect(await ids('status=finished')).toEqual([refused, ok]);
+    expect(await ids('status=running')).toEqual([]);
+    expect(await ids('since=2999-01-01T00:00:00Z')).toEqual([]);
+    expect(await ids('since=2000-01-01T00:00:00Z')).toEqual([refused, ok]);
+    for (const query of ['constraint=sane-input', 'constraint_status=violated', 'step=playground']) {
+      const bad = await t.call({ path: `/api/runs?${query}`, key: t.keys.auditorA });
+      expect(bad.status, query).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: { code: 'NC_API_BAD_REQUEST' } });
+    }
+  });
+
   it('runs asynchronously: 202 with Location, then the run is stored and certified', async () => {
     const gate = createGate();
     const t = await createTestApp({ wrap: gate.wrap });

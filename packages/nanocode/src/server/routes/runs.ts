@@ -26,6 +26,9 @@ const RunIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
+/** A constraint's final status, as a listing filter (`spec/outcome.ts`). */
+const ConstraintStatusSchema = z.enum(['enforced', 'waived', 'violated', 'unchecked', 'not_applicable']);
+
 const CreateRunBody = z
   .object({
     workflow: z.string().min(1).max(128).openapi({ example: 'support-answer' }),
@@ -82,12 +85,26 @@ const listRuns = createRoute({
   tags: ['runs'],
   summary: "List the tenant's runs, newest first (roles: all).",
   request: {
-    query: z.object({
-      workflow: z.string().max(128).optional(),
-      outcome: z.union([OutcomeSchema, z.literal('running')]).optional(),
-      limit: z.coerce.number().int().min(1).max(1000).optional(),
-      before: z.iso.datetime({ offset: true }).optional(),
-    }),
+    query: z
+      .object({
+        workflow: z.string().max(128).optional(),
+        outcome: z.union([OutcomeSchema, z.literal('running')]).optional(),
+        limit: z.coerce.number().int().min(1).max(1000).optional(),
+        before: z.iso.datetime({ offset: true }).optional(),
+        since: z.iso.datetime({ offset: true }).optional(),
+        status: z.enum(['running', 'finished']).optional(),
+        constraint: z.string().min(1).max(128).optional(),
+        constraint_status: ConstraintStatusSchema.optional(),
+        step: z.string().min(1).max(128).optional(),
+      })
+      .refine((q) => (q.constraint === undefined) === (q.constraint_status === undefined), {
+        path: ['constraint_status'],
+        message: 'constraint and constraint_status go together',
+      })
+      .refine((q) => q.step === undefined || q.constraint !== undefined, {
+        path: ['step'],
+        message: 'step narrows a constraint filter; give constraint and constraint_status too',
+      }),
   },
   responses: {
     200: {
@@ -188,9 +205,14 @@ export function createRunRoutes(options: {
   app.openapi(listRuns, async (c) => {
     const query = c.req.valid('query');
     const { tenant } = c.get('principal');
-    const live = query.outcome === undefined || query.outcome === 'running' ? runs.list({ tenant }) : [];
+    // Runs in progress have no outcome and no final constraint statuses yet.
+    const wantsLive =
+      (query.outcome === undefined || query.outcome === 'running') &&
+      query.status !== 'finished' &&
+      query.constraint === undefined;
+    const live = wantsLive ? runs.list({ tenant }) : [];
     const stored =
-      query.outcome === 'running'
+      query.outcome === 'running' || query.status === 'running'
         ? []
         : await context.store.listRuns({
             tenant,
@@ -198,11 +220,23 @@ export function createRunRoutes(options: {
             ...(query.outcome === undefined ? {} : { outcome: query.outcome }),
             ...(query.limit === undefined ? {} : { limit: query.limit }),
             ...(query.before === undefined ? {} : { before: query.before }),
+            ...(query.since === undefined ? {} : { since: query.since }),
+            ...(query.status === undefined ? {} : { status: query.status }),
+            ...(query.constraint === undefined || query.constraint_status === undefined
+              ? {}
+              : {
+                  constraint: {
+                    id: query.constraint,
+                    status: query.constraint_status,
+                    ...(query.step === undefined ? {} : { step: query.step }),
+                  },
+                }),
           });
     const filtered = live.filter(
       (run) =>
         (query.workflow === undefined || run.workflow === query.workflow) &&
-        (query.before === undefined || run.started_at < query.before),
+        (query.before === undefined || run.started_at < query.before) &&
+        (query.since === undefined || run.started_at >= query.since),
     );
     return c.json({ runs: [...filtered, ...stored].slice(0, query.limit ?? 50) }, 200);
   });
