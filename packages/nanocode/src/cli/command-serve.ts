@@ -66,7 +66,7 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<Exi
     );
     const runs = server.createRunRegistry();
     const context = server.createServerContext({ store, projectDir: io.cwd, keyDir, env, logger });
-    const playgroundDir = server.findPlaygroundDir();
+    const playgroundDir = server.findPlaygroundDir({ env });
     const app = server.createApp({
       context,
       auth: activeKeys.length === 0 ? { keys: 'none', tenant: 'default' } : { keys: 'required' },

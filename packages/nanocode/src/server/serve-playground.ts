@@ -14,10 +14,15 @@ export const PLAYGROUND_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 /**
- * Where the built playground is: the `dist/` folder of the `@nanocode/playground` package when it is
- * installed and built, else undefined (the API still works; `nanocode serve` says the UI is missing).
+ * Where the built playground is: `NANOCODE_PLAYGROUND_DIR` when set, else the `dist/` folder of the
+ * `@nanocode/playground` package when it is installed and built; undefined when neither holds an
+ * `index.html` (the API still works; `nanocode serve` says the UI is missing).
  */
-export function findPlaygroundDir(): string | undefined {
+export function findPlaygroundDir(options: { env: Record<string, string | undefined> }): string | undefined {
+  const override = options.env.NANOCODE_PLAYGROUND_DIR;
+  if (override !== undefined && override !== '') {
+    return existsSync(join(override, 'index.html')) ? override : undefined;
+  }
   try {
     const manifest = createRequire(import.meta.url).resolve('@nanocode/playground/package.json');
     const dir = join(dirname(manifest), 'dist');
