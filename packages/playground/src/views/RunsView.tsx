@@ -1,12 +1,119 @@
-import type { ReactNode } from 'react';
-import type { Route } from '../router.js';
+import { type ReactNode, useState } from 'react';
+import { listRuns, listWorkflowNames, type RunsQuery } from '../api/runs.js';
+import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
+import { RunsFilterForm } from '../components/RunsFilterForm.js';
+import { RunsTable, shortRunId } from '../components/RunsTable.js';
+import { runsFilterFromQuery, runsFilterToQuery } from '../model/runs-filter.js';
+import { href, navigate, type Route } from '../router.js';
+import '../components/RunsViews.css';
 
-/** Placeholder until this view is built. */
-export function RunsView(_props: { route: Route }): ReactNode {
+/** Runs per page; "Older runs" asks for the next page before the last row's start time. */
+export const RUNS_PAGE_SIZE = 25;
+
+/**
+ * The run listing (`#/runs`): filters live in the page address, so a filtered view is a link. Rows link
+ * to their run; ticking two and pressing Compare opens them side by side.
+ */
+export function RunsView(props: { route: Route }): ReactNode {
+  const { query, ignored } = runsFilterFromQuery(props.route.query);
+  const queryKey = JSON.stringify(query);
+  const [selected, setSelected] = useState<string[]>([]);
+  const runs = useFetched({
+    key: queryKey,
+    load: (signal) => listRuns({ query: { ...query, limit: RUNS_PAGE_SIZE }, signal }),
+  });
+  const workflows = useFetched({
+    key: 'workflows',
+    load: (signal) => listWorkflowNames({ signal }),
+  });
+  const filtered = Object.keys(query).some((name) => name !== 'before');
+  const apply = (next: RunsQuery): void => navigate(href(['runs'], runsFilterToQuery(next)));
+  const toggle = (runId: string): void =>
+    setSelected((current) =>
+      current.includes(runId) ? current.filter((id) => id !== runId) : [...current, runId].slice(-2),
+    );
+  const [first, second] = selected;
+  const last = runs.state === 'ready' ? runs.value.at(-1) : undefined;
+
   return (
-    <section>
-      <h1>Runs</h1>
-      <p>This view is being built.</p>
+    <section aria-labelledby="runs-title">
+      <h1 id="runs-title">Runs</h1>
+      <RunsFilterForm
+        query={query}
+        workflows={workflows.state === 'ready' ? workflows.value : []}
+        onApply={apply}
+      />
+      {ignored.length > 0 && (
+        <div className="error-box" role="alert">
+          <p>Some filters in the address were ignored:</p>
+          <ul>
+            {ignored.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          disabled={first === undefined || second === undefined}
+          data-testid="compare-button"
+          aria-describedby="runs-selection"
+          onClick={() => {
+            if (first !== undefined && second !== undefined)
+              navigate(href(['compare'], { a: first, b: second }));
+          }}
+        >
+          Compare selected runs
+        </button>
+        <span id="runs-selection" className="muted">
+          {selected.length === 0 && 'Tick two runs to compare them.'}
+          {selected.length === 1 && `Selected ${shortRunId(selected[0] ?? '')}; tick one more.`}
+          {selected.length === 2 &&
+            `Selected ${selected.map(shortRunId).join(' and ')}; untick one to pick another.`}
+        </span>
+        {selected.length > 0 && (
+          <button type="button" className="secondary" onClick={() => setSelected([])}>
+            Clear selection
+          </button>
+        )}
+      </div>
+      <p role="status" aria-live="polite" data-testid="runs-status">
+        {runs.state === 'loading' && 'Loading runs…'}
+        {runs.state === 'ready' &&
+          (runs.value.length === 0
+            ? ''
+            : `${runs.value.length} ${runs.value.length === 1 ? 'run' : 'runs'} shown, newest first${query.before ? ', older page' : ''}.`)}
+      </p>
+      {runs.state === 'error' && <ApiErrorBox error={runs.error} what="runs" />}
+      {runs.state === 'ready' && runs.value.length === 0 && (
+        <p className="empty" data-testid="runs-empty">
+          {filtered || query.before !== undefined
+            ? 'No runs match these filters.'
+            : 'No runs yet. Start one from Demos or Workflows.'}
+        </p>
+      )}
+      {runs.state === 'ready' && runs.value.length > 0 && (
+        <RunsTable
+          runs={runs.value}
+          selected={selected}
+          onToggle={toggle}
+          caption={filtered ? 'Runs matching the filters' : 'All runs'}
+        />
+      )}
+      <nav aria-label="Pages of runs" className="actions">
+        {query.before !== undefined && (
+          <a href={href(['runs'], { ...runsFilterToQuery(query), before: undefined })}>Newest runs</a>
+        )}
+        {runs.state === 'ready' && last !== undefined && runs.value.length >= RUNS_PAGE_SIZE && (
+          <a
+            href={href(['runs'], runsFilterToQuery({ ...query, before: last.started_at }))}
+            data-testid="runs-older"
+          >
+            Older runs
+          </a>
+        )}
+      </nav>
     </section>
   );
 }
