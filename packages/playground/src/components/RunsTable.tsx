@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { RunSummary } from '../api/runs.js';
+import type { RunSummary } from '../api/types.js';
 import { href } from '../router.js';
-import { OutcomeBadge } from './RunsBadges.js';
+import { OutcomeBadge } from './OutcomeBadge.js';
 
 /** A short, still unique-looking form of a run id for labels (`5d5205df`). */
 export function shortRunId(id: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunDetail } from '../api/runs.js';
+import type { RunDocument } from '../api/types.js';
 import devRun from '../fixtures/runs-run-constraint-playground.json';
 import prodRun from '../fixtures/runs-run-constraint-playground-prod.json';
 import stoppedRun from '../fixtures/runs-run-stopped.json';
@@ -8,10 +8,10 @@ import { compareRuns } from './compare-runs.js';
 
 // Recorded from `nanocode serve` (see fixtures/runs-record.mjs): the same workflow under the default
 // profile and under `prod`, whose waiver turns the violated soft `tone` into `waived`.
-const dev = devRun as RunDetail;
-const prod = prodRun as RunDetail;
-const stopped = stoppedRun as RunDetail;
-const support = supportRun as RunDetail;
+const dev = devRun as RunDocument;
+const prod = prodRun as RunDocument;
+const stopped = stoppedRun as RunDocument;
+const support = supportRun as RunDocument;
 
 function rowOf(comparison: ReturnType<typeof compareRuns>, key: string) {
   return comparison.sections.flatMap((s) => s.rows).find((r) => r.key === key);
@@ -67,7 +67,7 @@ describe('compareRuns', () => {
       'answer move 5',
     ]);
     expect(ladder?.rows[2]).toMatchObject({
-      a: 'fallback scripted:primary → scripted:backup (error rate_limited)',
+      a: 'fallback scripted:primary → scripted:backup (adapter error rate_limited)',
       b: undefined,
       same: false,
     });

@@ -1,10 +1,5 @@
-import {
-  CONSTRAINT_STATUSES,
-  type ConstraintStatus,
-  RUN_OUTCOMES,
-  type RunOutcome,
-  type RunsQuery,
-} from '../api/runs.js';
+import { CONSTRAINT_STATUSES, RUN_OUTCOMES, type RunsQuery } from '../api/runs.js';
+import type { ConstraintStatus, RunOutcome } from './events.js';
 
 /** The hash-query names of the run filters, as `GET /api/runs` names them. */
 export const RUNS_FILTER_NAMES = [

@@ -1,13 +1,14 @@
 import { type ReactNode, useMemo } from 'react';
-import { getRun, type RunDetail } from '../api/runs.js';
+import { getRun } from '../api/runs.js';
+import type { RunDocument } from '../api/types.js';
 import { CompareTable } from '../components/CompareTable.js';
-import { OutcomeBadge } from '../components/RunsBadges.js';
+import { OutcomeBadge } from '../components/OutcomeBadge.js';
 import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
 import { compareRuns } from '../model/compare-runs.js';
 import { href, type Route } from '../router.js';
 import '../components/RunsViews.css';
 
-function RunHeading(props: { label: string; run: RunDetail }): ReactNode {
+function RunHeading(props: { label: string; run: RunDocument }): ReactNode {
   const { label, run } = props;
   return (
     <li>
