@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RunEvent } from '../model/events.js';
+import { ApiError } from './client.js';
+import { followRunEvents } from './run-events.js';
+
+const recorded = readFileSync(new URL('../fixtures/support-answer.sse.txt', import.meta.url), 'utf8');
+const blocks = recorded.split('\n\n').filter((block) => block.trim() !== '');
+
+function streamOf(text: string, size: number): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(bytes.slice(offset, offset + size));
+      offset += size;
+    },
+  });
+}
+
+function sseResponse(text: string, size = 333): Response {
+  return new Response(streamOf(text, size), {
+    status: 200,
+    headers: { 'content-type': 'text/event-stream' },
+  });
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('followRunEvents', () => {
+  it('delivers every event of a recorded stream in order, cut into byte chunks (multi-byte safe)', async () => {
+    const fetch = vi.fn(async () => sseResponse(recorded, 7));
+    vi.stubGlobal('fetch', fetch);
+    const events: RunEvent[] = [];
+    const end = await followRunEvents({
+      runId: 'r1',
+      onEvent: (event) => events.push(event),
+      signal: new AbortController().signal,
+    });
+    expect(end).toBe('completed');
+    expect(events.map((e) => e.seq)).toEqual(blocks.map((_, i) => i));
+    expect(events.at(-1)?.type).toBe('run.completed');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/runs/r1/events');
+    expect((init.headers as Record<string, string>).accept).toBe('text/event-stream');
+  });
+
+  it('reconnects with Last-Event-ID when the stream closes early, and skips repeated events', async () => {
+    const firstPart = `${blocks.slice(0, 10).join('\n\n')}\n\n: heartbeat\n\n`;
+    const secondPart = `${blocks.slice(8).join('\n\n')}\n\n`;
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(sseResponse(firstPart))
+      .mockResolvedValueOnce(sseResponse(secondPart));
+    vi.stubGlobal('fetch', fetch);
+    const events: RunEvent[] = [];
+    const end = await followRunEvents({
+      runId: 'r1',
+      onEvent: (event) => events.push(event),
+      signal: new AbortController().signal,
+      backoffMs: () => 0,
+    });
+    expect(end).toBe('completed');
+    expect(events.map((e) => e.seq)).toEqual(blocks.map((_, i) => i));
+    const second = fetch.mock.calls[1] as [string, RequestInit];
+    expect((second[1].headers as Record<string, string>)['last-event-id']).toBe('9');
+  });
+
+  it('gives up after the bounded number of reconnects', async () => {
+    const fetch = vi.fn(async () => sseResponse(': heartbeat\n\n'));
+    vi.stubGlobal('fetch', fetch);
+    const end = await followRunEvents({
+      runId: 'r1',
+      onEvent: () => undefined,
+      signal: new AbortController().signal,
+      maxReconnects: 2,
+      backoffMs: () => 0,
+    });
+    expect(end).toBe('gave_up');
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it("throws the server's error code", async () => {
+    const body = JSON.stringify({ error: { code: 'NC_API_NOT_FOUND', message: 'no run r9' } });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(body, { status: 404 })),
+    );
+    const failure = followRunEvents({
+      runId: 'r9',
+      onEvent: () => undefined,
+      signal: new AbortController().signal,
+    });
+    await expect(failure).rejects.toBeInstanceOf(ApiError);
+    await expect(failure).rejects.toMatchObject({ status: 404, code: 'NC_API_NOT_FOUND' });
+  });
+});
