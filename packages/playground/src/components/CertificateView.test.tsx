@@ -151,7 +151,9 @@ describe('CertificateView (recorded certificates and server replies)', () => {
     fireEvent.click(screen.getByTestId('export-junit'));
     await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1));
     const call = fetch.mock.calls.find(([url]) => url.endsWith('format=junit'));
-    expect((call?.[1]?.headers as Record<string, string>).authorization).toBe('Bearer nk_test_key');
+    expect((call?.[1]?.headers as Record<string, string> | undefined)?.authorization).toBe(
+      'Bearer nk_test_key',
+    );
     expect(await screen.findByText('Downloaded JUnit XML.')).toBeDefined();
   });
 
