@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readRecordedSse } from '../fixtures/recorded-sse.js';
 import type { RunEvent } from '../model/events.js';
 import { ApiError } from './client.js';
 import { followRunEvents } from './run-events.js';
 
-const recorded = readFileSync(new URL('../fixtures/support-answer.sse.txt', import.meta.url), 'utf8');
+const recorded = readRecordedSse();
 const blocks = recorded.split('\n\n').filter((block) => block.trim() !== '');
 
 function streamOf(text: string, size: number): ReadableStream<Uint8Array> {

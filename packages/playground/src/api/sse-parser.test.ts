@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readRecordedSse } from '../fixtures/recorded-sse.js';
 import { createSseParser, type SseMessage } from './sse-parser.js';
 
 function parseInChunks(text: string, size: number): SseMessage[] {
@@ -67,7 +67,7 @@ describe('createSseParser', () => {
   });
 
   it('parses a recorded server stream into every event in order', () => {
-    const recorded = readFileSync(new URL('../fixtures/support-answer.sse.txt', import.meta.url), 'utf8');
+    const recorded = readRecordedSse();
     for (const size of [recorded.length, 1000, 37]) {
       const messages = parseInChunks(recorded, size);
       const events = messages.map((m) => JSON.parse(m.data) as { seq: number; type: string });

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError } from '../api/client.js';
+import { getRunDocument } from '../api/run-document.js';
+import { followRunEvents } from '../api/run-events.js';
+import type { RunDocument } from '../api/types.js';
+import type { RunEvent } from '../model/events.js';
+
+/** Where following a run stands. */
+export type FeedPhase = 'loading' | 'live' | 'finished' | 'lost' | 'failed';
+
+/** What {@link useRunFeed} gives a view. */
+export interface RunFeed {
+  phase: FeedPhase;
+  /** The run document: from the first load, replaced by the stored one once the run has finished. */
+  document?: RunDocument;
+  events: RunEvent[];
+  error?: ApiError | Error;
+  /** Starts following again after the stream was lost. */
+  retry(): void;
+}
+
+/**
+ * A run's events: a finished run's from `GET /api/runs/{id}`; a running one's from there and then live
+ * over SSE until `run.completed`, after which the stored document (with its certificate) is loaded.
+ */
+export function useRunFeed(runId: string): RunFeed {
+  const [phase, setPhase] = useState<FeedPhase>('loading');
+  const [document, setDocument] = useState<RunDocument | undefined>();
+  const [events, setEvents] = useState<RunEvent[]>([]);
+  const [error, setError] = useState<ApiError | Error | undefined>();
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    setPhase('loading');
+    setError(undefined);
+    (async () => {
+      const first = await getRunDocument({ runId, signal });
+      if (signal.aborted) return;
+      setDocument(first);
+      setEvents(first.events);
+      if (first.summary.outcome !== 'running') {
+        setPhase('finished');
+        return;
+      }
+      setPhase('live');
+      const end = await followRunEvents({
+        runId,
+        signal,
+        after: first.events.at(-1)?.seq ?? -1,
+        onEvent: (event) => setEvents((previous) => [...previous, event]),
+      });
+      if (signal.aborted) return;
+      if (end !== 'completed') {
+        setPhase('lost');
+        return;
+      }
+      const stored = await getRunDocument({ runId, signal });
+      if (signal.aborted) return;
+      setDocument(stored);
+      setEvents(stored.events);
+      setPhase('finished');
+    })().catch((caught: unknown) => {
+      if (signal.aborted) return;
+      setError(caught instanceof Error ? caught : new Error(String(caught)));
+      setPhase('failed');
+    });
+    return () => controller.abort();
+  }, [runId, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return {
+    phase,
+    events,
+    retry,
+    ...(document === undefined ? {} : { document }),
+    ...(error === undefined ? {} : { error }),
+  };
+}
