@@ -30,6 +30,7 @@ export function useRunFeed(runId: string): RunFeed {
   const [error, setError] = useState<ApiError | Error | undefined>();
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `attempt` is how retry() starts over
   useEffect(() => {
     const controller = new AbortController();
     const { signal } = controller;
