@@ -74,6 +74,7 @@ describe('nanocode run: store and certify', () => {
     const { runId } = await runExample({ cwd: project, example: EXAMPLES[0] });
     const r = await cliIn({ cwd: project, args: ['cert', 'show', runId] });
     expect(r.code).toBe(0);
+    expect(r.out).toContain("\npolicy: files (the project's profile files; no API-managed policy)\n");
     expect(r.out).toMatch(/^ {2}step {4}id {8}kind {9}severity {2}status {4}verdict/m);
     expect(r.out).toMatch(/^ {2}answer {2}short {5}max_words {4}soft {6}enforced {2}pass/m);
     expect(r.out).toMatch(

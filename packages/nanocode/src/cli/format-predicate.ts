@@ -16,6 +16,14 @@ function money(value: number): string {
   return `$${value.toFixed(4)}`;
 }
 
+/** Which policy the run's profile came from, as the predicate states it. */
+function describePolicy(predicate: RunPredicate): string {
+  const { policy } = predicate;
+  if (policy === undefined) return 'not recorded (a run from before policies were recorded)';
+  if (policy.source === 'files') return "files (the project's profile files; no API-managed policy)";
+  return `API-managed version ${policy.version} (${policy.digest})`;
+}
+
 /**
  * The human summary of a run predicate: identity and outcome, a constraints table with statuses, the
  * recovery moves, the budget and the models. Every figure is the signed one, nothing recomputed.
@@ -24,6 +32,7 @@ export function formatPredicate(options: { predicate: RunPredicate; keyids: stri
   const p = options.predicate;
   const lines = [
     `run ${p.run_id} · ${p.workflow.name} v${p.workflow.version} · profile ${p.profile.name} · tenant ${p.tenant}`,
+    `policy: ${describePolicy(p)}`,
     `outcome: ${p.outcome}${p.error ? ` (${p.error.code}: ${p.error.message})` : ''}`,
     `started ${p.started_at} · finished ${p.finished_at}`,
     `signed by ${options.keyids.join(', ') || '(no signature)'}`,

@@ -1,5 +1,5 @@
 import { digestOf } from '../config/digest-of.js';
-import type { RunEvent } from '../spec/events.js';
+import type { PolicyRef, RunEvent } from '../spec/events.js';
 import type { RunOptions, RunResult, StepFunction } from '../spec/run.js';
 import type { RunStore } from '../spec/store.js';
 import type { ResolvedConfig } from '../spec/workflow.js';
@@ -23,6 +23,8 @@ export interface ExecuteRunOptions {
   /** Told about each key generated on first use, before the run starts. */
   onKeyCreated?: (key: CreatedKey) => void;
   run_id?: string;
+  /** The policy the profile was resolved under, recorded in `run.started` (`files` when absent). */
+  policy?: PolicyRef;
 }
 
 /** What {@link executeRun} produced. */
@@ -59,6 +61,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
     ...(options.onDelta === undefined ? {} : { onDelta: options.onDelta }),
     ...(options.run_id === undefined ? {} : { run_id: options.run_id }),
+    ...(options.policy === undefined ? {} : { policy: options.policy }),
   });
   if (options.evidence === undefined) return { result, certification: null };
   try {

@@ -6,7 +6,7 @@ import type { Env } from './env-references.js';
 import { finishConfig } from './finish-config.js';
 import { loadWorkflowDocument } from './load-workflow-document.js';
 import { readSource } from './read-source.js';
-import { loadProfileCatalog, resolveProfile } from './resolve-profile.js';
+import { loadProfileCatalog, type ProfileSource, resolveProfile } from './resolve-profile.js';
 import type { SourceDocument } from './source-document.js';
 import { loadTemplateCatalog } from './template-catalog.js';
 
@@ -28,6 +28,11 @@ export interface LoadConfigOptions {
    * `waiver.expired`. Accepted so callers pass one clock everywhere.
    */
   now?: Date;
+  /**
+   * Profiles that take precedence over the profile files of the same name (the server's API-managed
+   * policy overlay); a file profile may extend one, and one may extend a file profile.
+   */
+  profiles?: ReadonlyMap<string, ProfileSource>;
 }
 
 /**
@@ -44,7 +49,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   const profiles = await loadProfileCatalog({ dirs, documents });
   const used = new Set<string>();
   const loaded = loadWorkflowDocument({ document, catalog: templates.catalog, documents, env, used });
-  const resolved = resolveProfile({ name: options.profile, catalog: profiles.catalog, env });
+  const catalog =
+    options.profiles === undefined ? profiles.catalog : new Map([...profiles.catalog, ...options.profiles]);
+  const resolved = resolveProfile({ name: options.profile, catalog, env });
   return finishConfig({
     loaded,
     resolved,

@@ -24,8 +24,15 @@ const base = z.looseObject({
 
 const withStep = base.extend({ step: z.string() });
 
+const policy = z.union([
+  z.strictObject({ source: z.literal('files') }),
+  z.strictObject({ source: z.literal('api'), version: z.number().int().positive(), digest: z.string() }),
+]);
+
 const dataSchemas: Record<string, z.ZodType> = {
-  'run.started': base.extend({ data: z.looseObject({ inputs_digest: z.string(), budget }) }),
+  'run.started': base.extend({
+    data: z.looseObject({ inputs_digest: z.string(), budget, policy: policy.optional() }),
+  }),
   'run.completed': base.extend({
     data: z.looseObject({
       outcome,

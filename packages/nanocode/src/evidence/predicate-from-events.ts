@@ -49,6 +49,7 @@ export function derivePredicate(source: PredicateSource): PredicateDerivation {
       profile: header.profile,
       framework: header.framework,
       config_digest: header.config_digest,
+      ...(first.data.policy === undefined ? {} : { policy: first.data.policy }),
       started_at: first.ts,
       finished_at: last.ts,
       outcome: completed.outcome,

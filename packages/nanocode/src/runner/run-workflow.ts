@@ -124,6 +124,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
         inputs_digest: digestJson(inputs),
         inputs: redactor.inputs(inputs),
         budget: limits,
+        policy: options.policy ?? { source: 'files' },
       },
     });
     // A run cancelled before it starts is a safe stop, not a refused input.

@@ -18,6 +18,7 @@ import { createAdapterRoutes } from './routes/adapters.js';
 import { createCertificateRoutes } from './routes/certificates.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createLogRoutes } from './routes/log.js';
+import { createPolicyRoutes } from './routes/policy.js';
 import { createProfileRoutes } from './routes/profiles.js';
 import { createRunRoutes } from './routes/runs.js';
 import { DEFAULT_SSE_LIMITS, type SseLimits } from './routes/stream-run-events.js';
@@ -125,6 +126,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<ServerEnv> {
   app.route('/', createCertificateRoutes({ context }));
   app.route('/', createWorkflowRoutes({ context }));
   app.route('/', createProfileRoutes({ context }));
+  app.route('/', createPolicyRoutes({ context, now: () => new Date() }));
   app.route('/', createAdapterRoutes({ context }));
   app.route('/', createLogRoutes({ context }));
   app.route('/', createGovernedRoutes({ context }));

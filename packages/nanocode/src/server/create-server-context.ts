@@ -5,6 +5,7 @@ import type { RunStore } from '../spec/store.js';
 import { apiError } from './api-error.js';
 import { createConfigCache } from './config-cache.js';
 import { findWorkflow } from './find-workflows.js';
+import { createTenantPolicies } from './policy/tenant-policies.js';
 import type { ServerContext } from './server-context.js';
 
 /** Options of {@link createServerContext}. */
@@ -21,26 +22,39 @@ export interface CreateServerContextOptions {
 
 /**
  * The server context of a project on disk: workflows load from the project's folders (an unknown name
- * is `NC_API_NOT_FOUND`), and runs are stored and certified in `store` with the keys of `keyDir`.
+ * is `NC_API_NOT_FOUND`) with profiles resolved through the caller's tenant policy, and runs are stored
+ * and certified in `store` with the keys of `keyDir`.
  */
 export function createServerContext(options: CreateServerContextOptions): ServerContext {
   const { store, projectDir, keyDir, env, logger } = options;
   const loadCached = createConfigCache({
-    load: ({ file, profile }) =>
-      loadConfig({ workflowFile: file, env, ...(profile === undefined ? {} : { profile }) }),
+    load: ({ file, profile, overlay }) =>
+      loadConfig({
+        workflowFile: file,
+        env,
+        ...(profile === undefined ? {} : { profile }),
+        ...(overlay === undefined ? {} : { profiles: overlay.profiles }),
+      }),
   });
+  const policies = createTenantPolicies({ store });
   return {
     store,
     projectDir,
     keyDir,
     env,
     logger,
-    async loadWorkflow({ name, profile }) {
+    async loadWorkflow({ name, profile, tenant }) {
       const found = await findWorkflow({ projectDir, name });
       if (found === undefined) {
         throw apiError({ code: 'NC_API_NOT_FOUND', message: `no workflow named ${name}` });
       }
-      return loadCached({ file: found.file, ...(profile === undefined ? {} : { profile }) });
+      const { policy, overlay, ref } = await policies.current({ tenant });
+      const config = await loadCached({
+        file: found.file,
+        ...(profile === undefined ? {} : { profile }),
+        ...(policy.version === 0 ? {} : { overlay: { key: policy.digest, profiles: overlay } }),
+      });
+      return { config, policy: ref };
     },
     async executeRun(run) {
       const executed = await executeRun({
@@ -55,6 +69,7 @@ export function createServerContext(options: CreateServerContextOptions): Server
         ...(run.onEvent === undefined ? {} : { onEvent: run.onEvent }),
         ...(run.onDelta === undefined ? {} : { onDelta: run.onDelta }),
         ...(run.run_id === undefined ? {} : { run_id: run.run_id }),
+        ...(run.policy === undefined ? {} : { policy: run.policy }),
       });
       // The run happened but its evidence did not: the caller must not get an uncertified result.
       if (executed.certifyError !== undefined) throw executed.certifyError;

@@ -45,13 +45,14 @@ export const CertificateRefSchema = z
 export const AnyJson = z.unknown().openapi({ type: 'object' });
 
 /** The error responses a route can give, for its OpenAPI entry. */
-export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 429>) {
+export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 412 | 413 | 429>) {
   const described = {
     400: 'Malformed request (NC_API_BAD_REQUEST)',
     401: 'No valid API key (NC_API_UNAUTHENTICATED)',
     403: 'Role not allowed (NC_API_FORBIDDEN)',
     404: 'Not found for this tenant (NC_API_NOT_FOUND)',
-    409: 'Idempotency-Key reused with another body (NC_API_CONFLICT)',
+    409: 'Conflict with the current state (NC_API_CONFLICT)',
+    412: 'If-Match names a policy version that is no longer current (NC_API_PRECONDITION_FAILED)',
     413: 'Body too large (NC_API_PAYLOAD_TOO_LARGE)',
     429: 'Rate limited (NC_API_RATE_LIMITED), see Retry-After',
   } as const;

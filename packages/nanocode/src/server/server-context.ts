@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { RunEvent } from '../spec/events.js';
+import type { PolicyRef, RunEvent } from '../spec/events.js';
 import type { RunOptions, RunResult } from '../spec/run.js';
 import type { RunStore } from '../spec/store.js';
 import type { ResolvedConfig } from '../spec/workflow.js';
@@ -21,6 +21,14 @@ export interface ServerExecuteRunOptions {
   onDelta?: RunOptions['onDelta'];
   /** Overrides the run id (so a caller can announce it before the run starts). */
   run_id?: string;
+  /** The policy `config`'s profile was resolved under (from {@link ServerContext.loadWorkflow}); recorded in the run. */
+  policy?: PolicyRef;
+}
+
+/** A workflow resolved for a tenant, and the policy its profile came from. */
+export interface LoadedWorkflow {
+  config: ResolvedConfig;
+  policy: PolicyRef;
 }
 
 /**
@@ -34,8 +42,11 @@ export interface ServerContext {
   keyDir: string;
   env: Record<string, string | undefined>;
   logger: Logger;
-  /** Loads `<name>` (a workflow file found under projectDir's `workflows/` or `examples/*\/`) with a profile. */
-  loadWorkflow(options: { name: string; profile?: string }): Promise<ResolvedConfig>;
+  /**
+   * Loads `<name>` (a workflow file found under projectDir's `workflows/` or `examples/*\/`) with a profile,
+   * resolved through the tenant's API-managed policy overlaid on the project's profile files.
+   */
+  loadWorkflow(options: { name: string; profile?: string; tenant: string }): Promise<LoadedWorkflow>;
   /** Runs, stores and certifies (compose/execute-run.ts), scoped to a tenant. */
   executeRun(
     options: ServerExecuteRunOptions,

@@ -6,6 +6,8 @@ export interface Principal {
   role: ApiRole;
   /** The API key's id; `local` for the keyless loopback principal. */
   key_id: string;
+  /** The API key's display prefix (never the key); `local` for the keyless principal. */
+  key_prefix: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { BudgetConsumed, BudgetLimits, EventData } from './events.js';
+import type { BudgetConsumed, BudgetLimits, EventData, PolicyRef } from './events.js';
 import type { ConstraintStatus, RecoveryStrategy, RunOutcome } from './outcome.js';
 import type { VerdictStatus } from './verdict.js';
 
@@ -66,6 +66,8 @@ export interface RunPredicate {
   profile: { name: string; digest: string };
   framework: { name: string; version: string };
   config_digest: string;
+  /** The policy the run's profile came from, as `run.started` records it; absent for runs recorded before. */
+  policy?: PolicyRef;
   started_at: string;
   finished_at: string;
   outcome: RunOutcome;

@@ -78,7 +78,9 @@ export const ERROR_CODES = {
   NC_API_BAD_REQUEST: 'A request body, path or query parameter is malformed or fails its schema.',
   NC_API_PAYLOAD_TOO_LARGE: 'A request body is larger than the configured limit.',
   NC_API_RATE_LIMITED: 'The API key sent more requests than its rate limit allows.',
-  NC_API_CONFLICT: 'An Idempotency-Key was reused with a different request body.',
+  NC_API_CONFLICT:
+    'A request conflicts with the current state: an Idempotency-Key reused with another body, or a policy change that lost a race.',
+  NC_API_PRECONDITION_FAILED: "A policy change's If-Match names a version that is no longer the current one.",
   NC_API_INTERNAL: 'An unexpected server error; the request id in the response locates it in the logs.',
   // Evaluation over a dataset (NC_EVAL_*).
   NC_EVAL_DATASET:

@@ -45,6 +45,8 @@ export interface EventData {
     /** The inputs, with each redacted path replaced by `{ $commitment }`. */
     inputs?: unknown;
     budget: BudgetLimits;
+    /** The policy the profile was resolved under; absent in runs recorded before it was added. */
+    policy?: PolicyRef;
   };
   'input.checked': { ok: boolean; constraint_ids: string[]; message?: string };
   'step.started': { kind: 'model' | 'function'; depends_on: string[]; adapters: string[] };
@@ -121,6 +123,13 @@ export interface EventData {
     error?: { code: string; message: string };
   };
 }
+
+/**
+ * Which policy a run's profile came from. `files`: the project's profile files (or a configuration
+ * passed in code), with no API-managed policy in force for the tenant. `api`: version `version` of the
+ * tenant's API-managed policy, whose document set has JCS SHA-256 `digest`, overlaid on the files.
+ */
+export type PolicyRef = { source: 'files' } | { source: 'api'; version: number; digest: string };
 
 /** Budget limits of a run. */
 export interface BudgetLimits {

@@ -1,7 +1,7 @@
 import type { AdapterResolver } from './adapter.js';
 import type { CustomConstraint } from './constraint.js';
 import type { Effects } from './effects.js';
-import type { RunEvent, RunHeader } from './events.js';
+import type { PolicyRef, RunEvent, RunHeader } from './events.js';
 import type { RunOutcome } from './outcome.js';
 import type { ResolvedConfig } from './workflow.js';
 
@@ -28,6 +28,8 @@ export interface RunOptions {
   onDelta?: (delta: { step: string; attempt: number; text: string }) => void;
   /** Overrides the run id (otherwise drawn from effects). */
   run_id?: string;
+  /** The policy the profile was resolved under, recorded in `run.started`; `{ source: 'files' }` when absent. */
+  policy?: PolicyRef;
 }
 
 /** The result of a run. Failures of the model or of constraints are data here, not exceptions. */

@@ -56,6 +56,57 @@ export interface ApiKeyRecord {
   revoked_at?: string;
 }
 
+/** A profile document as written (the fields of a profile file, `extends` and waivers included). */
+export type PolicyDocument = Record<string, unknown>;
+
+/** What changed in a policy update. */
+export type PolicyAction = 'profile.put' | 'profile.delete' | 'waiver.put' | 'waiver.delete';
+
+/** Who made a policy change: the API key's id and display prefix, never the key. */
+export interface PolicyActor {
+  key_id: string;
+  key_prefix: string;
+}
+
+/**
+ * A tenant's API-managed policy at one version: the profile documents it overlays on the project's files.
+ * Version 0 is the empty policy every tenant starts with; each change adds one version.
+ */
+export interface TenantPolicy {
+  tenant: string;
+  version: number;
+  /** `sha256:<hex>` of JCS(`documents`). */
+  digest: string;
+  /** Profile documents by profile name. */
+  documents: Record<string, PolicyDocument>;
+  /** When this version was made; absent for version 0. */
+  updated_at?: string;
+}
+
+/** One entry of a tenant's append-only policy audit trail: the change that made `version`. */
+export interface PolicyChange {
+  tenant: string;
+  version: number;
+  actor: PolicyActor;
+  at: string;
+  action: PolicyAction;
+  /** What was changed: a profile name, or `<profile>/waivers/<constraint>`. */
+  target: string;
+  /** The digest of version `version - 1`, so consecutive entries chain. */
+  previous_digest: string;
+  new_digest: string;
+}
+
+/** Options of {@link RunStore.updatePolicy}. */
+export interface UpdatePolicyOptions {
+  tenant: string;
+  /** The version the change was made against; another version current → `NC_STORE_CONFLICT`. */
+  expected_version: number;
+  /** The whole new document set. */
+  documents: Record<string, PolicyDocument>;
+  change: { actor: PolicyActor; at: string; action: PolicyAction; target: string };
+}
+
 /** Filters for {@link RunStore.listRuns}. Newest first (by `started_at`, then `run_id`). */
 export interface ListRunsOptions {
   tenant?: string;
@@ -133,6 +184,26 @@ export interface RunStore {
     tenant: string;
     size?: number;
   }): Promise<{ size: number; note: string } | undefined>;
+  /** The tenant's current API-managed policy (version 0, no documents, when it was never changed). */
+  getPolicy(options: { tenant: string }): Promise<TenantPolicy>;
+  /** The tenant's policy as it was at `version` (0 included), or undefined for a version never made. */
+  getPolicyVersion(options: { tenant: string; version: number }): Promise<TenantPolicy | undefined>;
+  /**
+   * Stores the next version of the tenant's policy and its audit entry in one transaction. The store
+   * computes both digests. Versions are gap-free: when `expected_version` is not the current version (a
+   * concurrent change won), nothing is written and it throws `NC_STORE_CONFLICT`. There is no way to
+   * change or remove a stored version or audit entry.
+   */
+  updatePolicy(options: UpdatePolicyOptions): Promise<{ policy: TenantPolicy; change: PolicyChange }>;
+  /**
+   * The tenant's audit trail, newest first: at most `limit` entries (50 when absent, capped at 1000;
+   * not a positive integer → `NC_STORE_INPUT`), only versions below `before_version` when given.
+   */
+  listPolicyChanges(options: {
+    tenant: string;
+    limit?: number;
+    before_version?: number;
+  }): Promise<PolicyChange[]>;
   /** Releases the store's resources (the database connection); closing twice is harmless. */
   close(): Promise<void>;
 }

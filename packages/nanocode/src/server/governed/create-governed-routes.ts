@@ -1,8 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { NanocodeError } from '../../spec/errors.js';
-import type { ResolvedConfig } from '../../spec/workflow.js';
 import { requireRole } from '../middleware/require-role.js';
-import type { ServerContext } from '../server-context.js';
+import type { LoadedWorkflow, ServerContext } from '../server-context.js';
 import type { ServerEnv } from '../server-env.js';
 import { parseChatRequest } from './chat-request.js';
 import { registerGovernedOpenApi } from './governed-openapi.js';
@@ -45,17 +44,19 @@ export function createGovernedRoutes(options: { context: ServerContext }): OpenA
     const parsed = parseChatRequest({ body });
     if (!parsed.ok) return badRequest({ message: parsed.message, param: parsed.param });
     const { request } = parsed;
-    const config = await loadModel({ context, model: request.model });
-    if (config instanceof Response) return config;
+    const tenant = c.get('principal').tenant;
+    const loaded = await loadModel({ context, model: request.model, tenant });
+    if (loaded instanceof Response) return loaded;
+    const { config, policy } = loaded;
     const mapped = mapMessages({ messages: request.messages, declared: config.workflow.inputs });
     if (!mapped.ok) return badRequest({ message: mapped.message, param: mapped.param });
-    const tenant = c.get('principal').tenant;
     // A client that disconnects cancels its run (a certified safe stop).
     const signal = c.req.raw.signal;
     if (request.stream === true) {
       return streamChatCompletion({
         context,
         config,
+        policy,
         inputs: mapped.inputs,
         tenant,
         model: request.model,
@@ -69,6 +70,7 @@ export function createGovernedRoutes(options: { context: ServerContext }): OpenA
       inputs: mapped.inputs,
       tenant,
       signal,
+      policy,
     });
     const headers = {
       ...NO_CLIENT_RETRY,
@@ -89,13 +91,15 @@ export function createGovernedRoutes(options: { context: ServerContext }): OpenA
 async function loadModel(options: {
   context: ServerContext;
   model: string;
-}): Promise<ResolvedConfig | Response> {
+  tenant: string;
+}): Promise<LoadedWorkflow | Response> {
   const { context, model } = options;
   const name = parseModel({ model });
   try {
     if (name !== undefined) {
       return await context.loadWorkflow({
         name: name.workflow,
+        tenant: options.tenant,
         ...(name.profile === undefined ? {} : { profile: name.profile }),
       });
     }

@@ -1,5 +1,5 @@
 import { resultSteps } from '../../runner/index.js';
-import type { RunEvent } from '../../spec/events.js';
+import type { PolicyRef, RunEvent } from '../../spec/events.js';
 import type { RunResult } from '../../spec/run.js';
 import type { ResolvedConfig } from '../../spec/workflow.js';
 import type { ServerCertificateRef, ServerContext } from '../server-context.js';
@@ -15,6 +15,8 @@ import { completionId, createdOf, releasedText } from './to-chat-completion.js';
 export interface StreamChatCompletionOptions {
   context: ServerContext;
   config: ResolvedConfig;
+  /** The policy the profile was resolved under, recorded in the run. */
+  policy: PolicyRef;
   inputs: Record<string, unknown>;
   tenant: string;
   /** The requested model string, echoed in every chunk. */
@@ -80,6 +82,7 @@ export async function streamChatCompletion(options: StreamChatCompletionOptions)
         config,
         inputs: options.inputs,
         tenant: options.tenant,
+        policy: options.policy,
         signal,
         onEvent,
         ...(liveStep === undefined ? {} : { onDelta }),

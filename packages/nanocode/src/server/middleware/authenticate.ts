@@ -21,7 +21,12 @@ export function authenticate(options: { store: RunStore; auth: AuthMode }): Midd
   const { store, auth } = options;
   return async (c, next) => {
     if (auth.keys === 'none') {
-      c.set('principal', { tenant: auth.tenant, role: 'admin', key_id: LOCAL_KEY_ID });
+      c.set('principal', {
+        tenant: auth.tenant,
+        role: 'admin',
+        key_id: LOCAL_KEY_ID,
+        key_prefix: LOCAL_KEY_ID,
+      });
       return next();
     }
     const header = c.req.header('authorization') ?? '';
@@ -34,7 +39,12 @@ export function authenticate(options: { store: RunStore; auth: AuthMode }): Midd
       // One message for unknown and revoked keys: a caller learns nothing about which keys exist.
       throw apiError({ code: 'NC_API_UNAUTHENTICATED', message: 'unknown or revoked API key' });
     }
-    const principal: Principal = { tenant: record.tenant, role: record.role, key_id: record.id };
+    const principal: Principal = {
+      tenant: record.tenant,
+      role: record.role,
+      key_id: record.id,
+      key_prefix: record.prefix,
+    };
     c.set('principal', principal);
     return next();
   };

@@ -51,8 +51,9 @@ export function createAdapterRoutes(options: { context: ServerContext }): OpenAP
   const app = createRouter();
   app.openapi(health, async (c) => {
     const { workflow, profile } = c.req.valid('query');
-    const config = await context.loadWorkflow({
+    const { config } = await context.loadWorkflow({
       name: workflow,
+      tenant: c.get('principal').tenant,
       ...(profile === undefined ? {} : { profile }),
     });
     const resolver = createAdapterResolver({ config, env: context.env });

@@ -306,15 +306,16 @@ async function startRun(options: {
   signal: AbortSignal;
 }): Promise<StoredResponse> {
   const { context, body, tenant } = options;
-  const config = await context.loadWorkflow({
+  const { config, policy } = await context.loadWorkflow({
     name: body.workflow,
+    tenant,
     ...(body.profile === undefined ? {} : { profile: body.profile }),
   });
   if (body.mode === 'async') {
     const run_id = randomUUID();
     const location = `/api/runs/${run_id}`;
     // Not tied to the request: an async run outlives it, and is cancelled through its own route.
-    context.executeRun({ config, inputs: body.inputs, tenant, run_id }).catch((error: unknown) => {
+    context.executeRun({ config, inputs: body.inputs, tenant, run_id, policy }).catch((error: unknown) => {
       context.logger.error({ err: error, run_id }, 'async run failed to store or certify');
     });
     return {
@@ -329,6 +330,7 @@ async function startRun(options: {
     inputs: body.inputs,
     tenant,
     signal: options.signal,
+    policy,
   });
   return {
     status: 200,

@@ -79,11 +79,12 @@ export function createWorkflowRoutes(options: { context: ServerContext }): OpenA
   const app = createRouter();
 
   app.openapi(list, async (c) => {
+    const { tenant } = c.get('principal');
     const workflows = [];
     for (const found of await findWorkflows({ projectDir: context.projectDir })) {
       const file = relative(context.projectDir, found.file);
       try {
-        const config = await context.loadWorkflow({ name: found.name });
+        const { config } = await context.loadWorkflow({ name: found.name, tenant });
         const { version, description } = config.workflow;
         workflows.push({
           name: found.name,
@@ -102,7 +103,11 @@ export function createWorkflowRoutes(options: { context: ServerContext }): OpenA
   app.openapi(get, async (c) => {
     const { name } = c.req.valid('param');
     const { profile } = c.req.valid('query');
-    const config = await context.loadWorkflow({ name, ...(profile === undefined ? {} : { profile }) });
+    const { config } = await context.loadWorkflow({
+      name,
+      tenant: c.get('principal').tenant,
+      ...(profile === undefined ? {} : { profile }),
+    });
     // Source paths are the server's files: callers get the configuration, not the server's layout.
     const { sources: _sources, ...resolved } = config;
     return c.json(resolved as never, 200);

@@ -7,6 +7,7 @@ import { resolveListLimit } from '../list-limit.js';
 import { planAppend } from '../plan-append.js';
 import { headerFields } from '../run-summary-fields.js';
 import { conflictError, unknownRunError } from '../store-errors.js';
+import { createMemoryPolicies } from './memory-policies.js';
 
 interface MemoryRun {
   header: string;
@@ -192,6 +193,7 @@ export function createMemoryStore(): RunStore {
       key.revoked_at = at;
       return true;
     },
+    ...createMemoryPolicies(),
     async close() {},
   };
 }

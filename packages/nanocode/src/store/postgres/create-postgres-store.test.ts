@@ -6,7 +6,7 @@ import { digestOf, makeEvents, makeHeader } from '../contract/store-fixtures.tes
 import { openStore } from '../open-store.js';
 import { createPostgresStore } from './create-postgres-store.js';
 import { appendPostgresEvents } from './postgres-append-events.js';
-import { POSTGRES_SCHEMA_VERSION } from './postgres-migrations.js';
+import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-migrations.js';
 import { TEST_PG_URL, testSchemas, unreachableReason } from './postgres-test-server.test-util.js';
 
 const T0 = '2026-01-01T00:00:00.000Z';
@@ -56,7 +56,7 @@ function postgresTests(): void {
     const client = new pg.Client({ connectionString: TEST_PG_URL });
     await client.connect();
     const versions = await client.query(`SELECT version FROM "${schema}".schema_version`);
-    expect(versions.rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
+    expect(versions.rows).toEqual(POSTGRES_MIGRATIONS.map((m) => ({ version: m.version })));
     await client.query(`INSERT INTO "${schema}".schema_version VALUES ($1)`, [POSTGRES_SCHEMA_VERSION + 1]);
     await client.end();
     await expect(createPostgresStore({ url: TEST_PG_URL, schema })).rejects.toThrow(
@@ -65,6 +65,32 @@ function postgresTests(): void {
         message: expect.stringContaining(`schema version ${POSTGRES_SCHEMA_VERSION + 1}`),
       }),
     );
+  });
+
+  it('keeps policy versions append-only even for a raw connection', async () => {
+    const schema = schemas.next();
+    const store = await createPostgresStore({ url: TEST_PG_URL, schema });
+    await store.updatePolicy({
+      tenant: 'acme',
+      expected_version: 0,
+      documents: { prod: { name: 'prod' } },
+      change: { actor: { key_id: 'k', key_prefix: 'nck_k' }, at: T0, action: 'profile.put', target: 'prod' },
+    });
+    await store.close();
+    const client = new pg.Client({ connectionString: TEST_PG_URL, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      for (const sql of [
+        "UPDATE policy_versions SET target = 'x'",
+        'DELETE FROM policy_versions',
+        'TRUNCATE policy_versions',
+      ]) {
+        await expect(client.query(sql)).rejects.toThrow(/append-only/);
+      }
+      expect((await client.query('SELECT target FROM policy_versions')).rows).toEqual([{ target: 'prod' }]);
+    } finally {
+      await client.end();
+    }
   });
 
   it('refuses an unreachable server with NC_STORE_OPEN, masking the password, and a bad schema name', async () => {

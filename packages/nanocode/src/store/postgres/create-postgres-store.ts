@@ -13,6 +13,7 @@ import { createPostgresApiKeys } from './postgres-api-keys.js';
 import { appendPostgresEvents } from './postgres-append-events.js';
 import { createPostgresLeafStore } from './postgres-leaf-store.js';
 import { migratePostgres } from './postgres-migrations.js';
+import { createPostgresPolicies } from './postgres-policies.js';
 
 /** Options for {@link createPostgresStore}. */
 export interface PostgresStoreOptions {
@@ -235,6 +236,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return rows[0] ? { size: Number(rows[0].size), note: rows[0].note } : undefined;
     },
     ...createPostgresApiKeys({ pool }),
+    ...createPostgresPolicies({ pool }),
     async close() {
       if (closed) return;
       closed = true;

@@ -86,6 +86,32 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX api_keys_by_tenant ON api_keys (tenant, created_at, id);
     `,
   },
+  {
+    // API-managed policy: one row per version, with the audit entry of the change that made it.
+    // Append-only: the trigger refuses any update, delete or truncate, whoever holds a connection.
+    version: 2,
+    sql: `
+      CREATE TABLE policy_versions (
+        tenant TEXT COLLATE "C" NOT NULL,
+        version BIGINT NOT NULL,
+        digest TEXT NOT NULL,
+        documents TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor_key_id TEXT NOT NULL,
+        actor_prefix TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        previous_digest TEXT NOT NULL,
+        PRIMARY KEY (tenant, version)
+      );
+      CREATE FUNCTION policy_versions_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'policy_versions is append-only'; END $$;
+      CREATE TRIGGER policy_versions_no_change BEFORE UPDATE OR DELETE ON policy_versions
+        FOR EACH ROW EXECUTE FUNCTION policy_versions_append_only();
+      CREATE TRIGGER policy_versions_no_truncate BEFORE TRUNCATE ON policy_versions
+        FOR EACH STATEMENT EXECUTE FUNCTION policy_versions_append_only();
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

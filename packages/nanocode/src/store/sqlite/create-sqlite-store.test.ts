@@ -86,6 +86,7 @@ describe('createSqliteStore', () => {
       'checkpoints',
       'events',
       'log_leaves',
+      'policy_versions',
       'run_constraints',
       'runs',
       'salts',
@@ -94,6 +95,23 @@ describe('createSqliteStore', () => {
     const references = db.prepare('SELECT "table" FROM pragma_foreign_key_list(?)');
     expect(references.all('events')).toEqual([{ table: 'runs' }]);
     expect(references.all('salts')).toEqual([{ table: 'runs' }]);
+    db.close();
+  });
+
+  it('keeps policy versions append-only even for a raw connection', async () => {
+    const path = join(tempDir(), 'nanocode.db');
+    const store = createSqliteStore({ path });
+    await store.updatePolicy({
+      tenant: 'acme',
+      expected_version: 0,
+      documents: { prod: { name: 'prod' } },
+      change: { actor: { key_id: 'k', key_prefix: 'nck_k' }, at: T0, action: 'profile.put', target: 'prod' },
+    });
+    await store.close();
+    const db = new Database(path);
+    expect(() => db.prepare("UPDATE policy_versions SET target = 'other'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM policy_versions').run()).toThrow(/append-only/);
+    expect(db.prepare('SELECT target FROM policy_versions').all()).toEqual([{ target: 'prod' }]);
     db.close();
   });
 

@@ -11,6 +11,7 @@ import { openDatabase } from './open-database.js';
 import { createSqliteApiKeys } from './sqlite-api-keys.js';
 import { createSqliteLeafStore } from './sqlite-leaf-store.js';
 import { createSqliteListRuns } from './sqlite-list-runs.js';
+import { createSqlitePolicies } from './sqlite-policies.js';
 import { prepareStatements, type RunRow } from './sqlite-statements.js';
 
 /** How long a writer waits for another process's write lock, unless told otherwise. */
@@ -162,6 +163,7 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
       return row ? { size: row.size, note: row.note } : undefined;
     },
     ...createSqliteApiKeys({ db }),
+    ...createSqlitePolicies({ db }),
     async close() {
       if (db.open) db.close();
     },

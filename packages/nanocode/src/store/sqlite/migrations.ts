@@ -97,6 +97,30 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT DISTINCT run_id, started_at, '*', id, status FROM run_constraints;
     `,
   },
+  {
+    // API-managed policy: one row per version, with the audit entry of the change that made it.
+    // Append-only: the triggers refuse any update or delete, whoever holds the file.
+    version: 4,
+    sql: `
+      CREATE TABLE policy_versions (
+        tenant TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        documents TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor_key_id TEXT NOT NULL,
+        actor_prefix TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        previous_digest TEXT NOT NULL,
+        PRIMARY KEY (tenant, version)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TRIGGER policy_versions_no_update BEFORE UPDATE ON policy_versions
+        BEGIN SELECT RAISE(ABORT, 'policy_versions is append-only'); END;
+      CREATE TRIGGER policy_versions_no_delete BEFORE DELETE ON policy_versions
+        BEGIN SELECT RAISE(ABORT, 'policy_versions is append-only'); END;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */
