@@ -93,6 +93,27 @@ describe('Timeline (recorded support-answer run)', () => {
     );
   });
 
+  it('says when a durable executor resumed the run', () => {
+    const events = SUPPORT_ANSWER.run.events.slice(0, 5);
+    const resumed = {
+      seq: 5,
+      ts: events.at(-1)?.ts ?? '',
+      type: 'run.resumed' as const,
+      data: {
+        execution: 2,
+        executor: 'worker-b',
+        previous_executor: 'worker-a',
+        reexecuted: ['answer/2/adapter'],
+      },
+      prev: '',
+      hash: '',
+    };
+    render(<Timeline model={buildRunModel([...events, resumed])} />);
+    expect(screen.getByTestId('resumption').textContent).toContain(
+      'Execution 2 on worker worker-b (after worker-a); earlier attempts were replayed from their records, and these were run again: answer/2/adapter.',
+    );
+  });
+
   it('lists every step of a DAG with what it ran after', () => {
     render(<Timeline model={buildRunModel(IDEA_TO_RISKS_RUN.events)} />);
     const steps = screen.getAllByTestId('timeline-step');

@@ -48,6 +48,17 @@ export function Timeline(props: TimelineProps): ReactNode {
           </>
         )}
       </p>
+      {model.resumptions.map((resumed) => (
+        <p key={resumed.seq} data-testid="resumption">
+          <Badge tone="info">resumed</Badge> Execution {resumed.execution} on worker{' '}
+          <code>{resumed.executor}</code>
+          {resumed.previous_executor === '' ? '' : ` (after ${resumed.previous_executor})`}; earlier attempts
+          were replayed from their records
+          {resumed.reexecuted.length === 0
+            ? '.'
+            : `, and these were run again: ${resumed.reexecuted.join(', ')}.`}
+        </p>
+      ))}
       <BudgetTable budget={model.budget} />
       {model.input.verdicts.length > 0 || model.input.checked !== undefined ? (
         <InputChecks model={model} />

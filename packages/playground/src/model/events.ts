@@ -31,6 +31,7 @@ export const EVENT_TYPES = [
   'budget.exhausted',
   'output.released',
   'step.completed',
+  'run.resumed',
   'run.completed',
 ] as const;
 /** An event type. */
@@ -66,7 +67,14 @@ export interface Usage {
 
 /** The data each event type carries. */
 export interface EventData {
-  'run.started': { run_id: string; inputs_digest: string; inputs?: unknown; budget: BudgetFigures };
+  'run.started': {
+    run_id: string;
+    inputs_digest: string;
+    inputs?: unknown;
+    budget: BudgetFigures;
+    /** Which policy the profile came from: the project's files, or a version of the tenant's API policy. */
+    policy?: { source: 'files' } | { source: 'api'; version: number; digest: string };
+  };
   'input.checked': { ok: boolean; constraint_ids: string[]; message?: string };
   'step.started': { kind: 'model' | 'function'; depends_on: string[]; adapters: string[] };
   'attempt.started': {
@@ -119,6 +127,8 @@ export interface EventData {
     output?: unknown;
   };
   'step.completed': { status: 'released' | 'degraded' | 'stopped' | 'skipped' | 'error' };
+  /** A durable executor started the run again; earlier attempts were replayed, not made again. */
+  'run.resumed': { execution: number; executor: string; previous_executor: string; reexecuted: string[] };
   'run.completed': {
     outcome: RunOutcome;
     constraints: Array<{ step: string; id: string; status: ConstraintStatus }>;

@@ -143,6 +143,26 @@ describe('buildRunModel', () => {
     expect(model.steps.flatMap((s) => s.attempts)).toEqual([]);
   });
 
+  it('records a durable resumption', () => {
+    const events = supportEvents.slice(0, 10);
+    const resumed = {
+      seq: 10,
+      ts: events.at(-1)?.ts ?? '',
+      type: 'run.resumed',
+      data: {
+        execution: 2,
+        executor: 'worker-b',
+        previous_executor: 'worker-a',
+        reexecuted: ['answer/2/adapter'],
+      },
+      prev: '',
+      hash: '',
+    } as RunEvent<'run.resumed'>;
+    const model = buildRunModel([...events, resumed]);
+    expect(model.resumptions).toEqual([{ ...resumed.data, seq: 10 }]);
+    expect(model.steps[0]?.attempts).toHaveLength(1);
+  });
+
   it('ignores event types it does not know', () => {
     const odd = { ...supportEvents[1], type: 'something.new' } as unknown as RunEvent;
     const model = buildRunModel([supportEvents[0] as RunEvent, odd]);

@@ -111,6 +111,10 @@ export interface RunModel {
     expired: Array<EventData['waiver.expired'] & { seq: number }>;
   };
   steps: StepView[];
+  /** Each time a durable executor took the run up again (`run.resumed`). */
+  resumptions: Array<EventData['run.resumed'] & { seq: number }>;
+  /** Where the profile's policy came from, when the run recorded it. */
+  policy?: EventData['run.started']['policy'];
   /** Every ladder move of the run, in order. */
   moves: LadderMove[];
   budget: BudgetView;
@@ -136,6 +140,7 @@ export function buildRunModel(input: readonly RunEvent[]): RunModel {
     status: events.length === 0 ? 'empty' : 'running',
     input: { verdicts: [], waivers: [], expired: [] },
     steps: [],
+    resumptions: [],
     moves: [],
     budget: { consumed: { attempts: 0, tokens: 0, cost_usd: 0, time_ms: 0 }, final: false, exhausted: [] },
     constraints: [],
@@ -177,6 +182,7 @@ function apply(options: { model: RunModel; event: RunEvent; stepOf: (id: string)
       model.startedAt = event.ts;
       model.inputs = data.inputs;
       model.budget.limits = data.budget;
+      if (data.policy !== undefined) model.policy = data.policy;
       return;
     }
     case 'input.checked':
@@ -327,6 +333,9 @@ function apply(options: { model: RunModel; event: RunEvent; stepOf: (id: string)
     }
     case 'step.completed':
       stepOf(event.step ?? '').status = (e.data as EventData['step.completed']).status;
+      return;
+    case 'run.resumed':
+      model.resumptions.push({ ...(e.data as EventData['run.resumed']), seq: event.seq });
       return;
     case 'run.completed': {
       const data = e.data as EventData['run.completed'];
