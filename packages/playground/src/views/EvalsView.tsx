@@ -1,12 +1,95 @@
-import type { ReactNode } from 'react';
-import type { Route } from '../router.js';
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
+import { listEvals } from '../api/evals.js';
+import { EvalsTable } from '../components/EvalsTable.js';
+import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
+import { href, navigate, type Route } from '../router.js';
+import '../components/RunsViews.css';
 
-/** Placeholder until this view is built. */
-export function EvalsView(_props: { route: Route }): ReactNode {
+/** The stored evals (`#/evals`, `?workflow=` narrows them); tick two to compare them. */
+export function EvalsView(props: { route: Route }): ReactNode {
+  const workflow = props.route.query.get('workflow')?.trim() ?? '';
+  const [draft, setDraft] = useState(workflow);
+  useEffect(() => setDraft(workflow), [workflow]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const id = useId();
+  const evals = useFetched({
+    key: workflow,
+    load: (signal) => listEvals({ ...(workflow === '' ? {} : { workflow }), signal }),
+  });
+  const apply = (event: FormEvent): void => {
+    event.preventDefault();
+    navigate(href(['evals'], { workflow: draft.trim() }));
+  };
+  const toggle = (evalId: string): void =>
+    setSelected((current) =>
+      current.includes(evalId) ? current.filter((x) => x !== evalId) : [...current, evalId].slice(-2),
+    );
+  const [first, second] = selected;
   return (
-    <section>
-      <h1>Evals</h1>
-      <p>This view is being built.</p>
+    <section aria-labelledby="evals-title">
+      <h1 id="evals-title">Evals</h1>
+      <p className="muted">
+        Results of <code>nanocode eval</code> runs stored on this server: open one for its cases × constraints
+        matrix, or tick two (say, one per profile) to see what changed.
+      </p>
+      <form className="filters" aria-label="Eval filters" onSubmit={apply}>
+        <div className="field">
+          <label htmlFor={`${id}-workflow`}>Workflow</label>
+          <input
+            id={`${id}-workflow`}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            data-testid="evals-filter-workflow"
+            autoComplete="off"
+          />
+        </div>
+        <div className="actions">
+          <button type="submit">Apply filter</button>
+          {workflow !== '' && <a href={href(['evals'])}>All evals</a>}
+        </div>
+      </form>
+      <div className="actions">
+        <button
+          type="button"
+          disabled={first === undefined || second === undefined}
+          data-testid="eval-compare-button"
+          aria-describedby={`${id}-selection`}
+          onClick={() => {
+            if (first !== undefined && second !== undefined) {
+              navigate(href(['evals', 'compare'], { a: first, b: second }));
+            }
+          }}
+        >
+          Compare selected evals
+        </button>
+        <span id={`${id}-selection`} className="muted">
+          {selected.length === 0 && 'Tick two evals to compare them.'}
+          {selected.length === 1 && `Selected ${selected[0]}; tick one more.`}
+          {selected.length === 2 && `Selected ${selected.join(' (A) and ')} (B); untick one to pick another.`}
+        </span>
+      </div>
+      <p role="status" aria-live="polite">
+        {evals.state === 'loading' && 'Loading evals…'}
+        {evals.state === 'ready' &&
+          evals.value.length > 0 &&
+          `${evals.value.length} ${evals.value.length === 1 ? 'eval' : 'evals'} shown.`}
+      </p>
+      {evals.state === 'error' && <ApiErrorBox error={evals.error} what="evals" />}
+      {evals.state === 'ready' && evals.value.length === 0 && (
+        <p className="empty" data-testid="evals-empty">
+          {workflow === ''
+            ? 'No evals stored yet. Run nanocode eval <workflow> <dataset> against this server’s store.'
+            : `No evals of ${workflow}.`}
+        </p>
+      )}
+      {evals.state === 'ready' && evals.value.length > 0 && (
+        <EvalsTable
+          evals={evals.value}
+          selected={selected}
+          onToggle={toggle}
+          caption={workflow === '' ? 'Stored evals, newest first' : `Evals of ${workflow}`}
+        />
+      )}
     </section>
   );
 }

@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import type { EvalConstraintSummary, EvalSummary } from '../api/evals.js';
+import { CONSTRAINT_STATUSES } from '../api/runs.js';
+import { formatRate } from '../model/eval-format.js';
+import type { RecoveryStrategy } from '../model/events.js';
+
+const STRATEGIES: readonly RecoveryStrategy[] = ['retry', 'repair', 'fallback', 'degrade', 'stop'];
+
+/**
+ * Each constraint's pass rate (enforced / cases where it applied) and status counts, and how often its
+ * failures sent the ladder to each strategy; the server's figures over every case of the eval.
+ */
+export function EvalConstraintTable(props: {
+  constraints: readonly EvalConstraintSummary[];
+  summary: EvalSummary;
+}): ReactNode {
+  const { constraints, summary } = props;
+  return (
+    <table className="data-table" data-testid="eval-constraints">
+      <caption>Per constraint: pass rate, final statuses, and ladder moves its failures triggered</caption>
+      <thead>
+        <tr>
+          <th scope="col">Constraint</th>
+          <th scope="col">Pass rate</th>
+          {CONSTRAINT_STATUSES.map((status) => (
+            <th scope="col" key={status}>
+              {status.replaceAll('_', ' ')}
+            </th>
+          ))}
+          {STRATEGIES.map((strategy) => (
+            <th scope="col" key={strategy}>
+              {strategy}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {constraints.map((constraint) => (
+          <tr key={constraint.key} data-testid={`eval-constraint-${constraint.key}`}>
+            <th scope="row">
+              <code>{constraint.key}</code>
+            </th>
+            <td>{formatRate(constraint.pass_rate)}</td>
+            {CONSTRAINT_STATUSES.map((status) => (
+              <td key={status}>{constraint.statuses[status] ?? 0}</td>
+            ))}
+            {STRATEGIES.map((strategy) => (
+              <td key={strategy}>{constraint.strategies[strategy] ?? 0}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Cases needing each strategy</th>
+          <td colSpan={1 + CONSTRAINT_STATUSES.length}>
+            <span className="muted">(a case counts once per strategy it needed)</span>
+          </td>
+          {STRATEGIES.map((strategy) => (
+            <td key={strategy} data-testid={`eval-strategy-${strategy}`}>
+              {summary.strategies[strategy] ?? 0}
+            </td>
+          ))}
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ReactNode } from 'react';
+import type { EvalMatrix } from '../model/eval-matrix.js';
+import type { RecoveryStrategy } from '../model/events.js';
+import { formatUsd } from '../model/format.js';
+import { constraintTone } from '../model/tones.js';
+import { href } from '../router.js';
+import { Badge } from './Badge.js';
+import { OutcomeBadge } from './OutcomeBadge.js';
+
+const STRATEGIES: readonly RecoveryStrategy[] = ['retry', 'repair', 'fallback', 'degrade', 'stop'];
+
+function ladderText(ladder: Partial<Record<RecoveryStrategy, number>>): string {
+  const parts = STRATEGIES.filter((s) => (ladder[s] ?? 0) > 0).map((s) => `${s} ${ladder[s]}`);
+  return parts.length === 0 ? 'none' : parts.join(', ');
+}
+
+/**
+ * Cases × constraints: a row per case run (its id links to the run), a column per constraint, each cell
+ * the final status in words on its colour.
+ */
+export function EvalMatrixTable(props: { matrix: EvalMatrix; caption: string }): ReactNode {
+  const { matrix, caption } = props;
+  return (
+    <div className="matrix-wrap">
+      <table className="data-table matrix" data-testid="eval-matrix">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Case</th>
+            <th scope="col">Repeat</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Passed</th>
+            <th scope="col">Expected</th>
+            {matrix.columns.map((key) => (
+              <th scope="col" key={key}>
+                <code>{key}</code>
+              </th>
+            ))}
+            <th scope="col">Ladder moves</th>
+            <th scope="col">Tokens</th>
+            <th scope="col">Cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.rows.map(({ row, cells }) => (
+            <tr key={`${row.case_id}#${row.repeat}`} data-testid="eval-row" data-case={row.case_id}>
+              <th scope="row">
+                {row.run_id === '' ? (
+                  row.case_id
+                ) : (
+                  <a href={href(['runs', row.run_id])} title={`Run ${row.run_id}`}>
+                    {row.case_id}
+                  </a>
+                )}
+              </th>
+              <td>{row.repeat}</td>
+              <td>
+                <OutcomeBadge outcome={row.outcome} />
+              </td>
+              <td>
+                <Badge tone={row.passed ? 'pass' : 'fail'}>{row.passed ? 'passed' : 'failed'}</Badge>
+              </td>
+              <td>
+                {row.expected_ok === undefined || row.expected_ok === null
+                  ? '—'
+                  : row.expected_ok
+                    ? 'met'
+                    : 'not met'}
+              </td>
+              {cells.map((cell) => (
+                <td
+                  key={cell.key}
+                  data-testid="eval-cell"
+                  data-constraint={cell.key}
+                  data-status={cell.status ?? 'none'}
+                >
+                  {cell.status === undefined ? (
+                    <span className="none">not listed</span>
+                  ) : (
+                    <Badge tone={constraintTone(cell.status)}>{cell.status.replaceAll('_', ' ')}</Badge>
+                  )}
+                </td>
+              ))}
+              <td>{ladderText(row.ladder)}</td>
+              <td>{row.tokens}</td>
+              <td>{formatUsd(row.cost_usd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
