@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { validateFiles } from '../../config/index.js';
 import { apiError } from '../api-error.js';
 import { createRouter } from '../create-router.js';
-import { findWorkflows } from '../find-workflows.js';
+import { findWorkflow, findWorkflows } from '../find-workflows.js';
 import { requireRole } from '../middleware/require-role.js';
 import { AnyJson, AUTH_ERRORS, errorResponses } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
@@ -52,6 +52,31 @@ const get = createRoute({
   },
 });
 
+const source = createRoute({
+  method: 'get',
+  path: '/api/workflows/{name}/source',
+  tags: ['workflows'],
+  summary: "A workflow file's own text, comments included, as it is on the server (roles: all).",
+  request: { params: z.object({ name: z.string().min(1).max(128) }) },
+  responses: {
+    200: {
+      description: 'The file text',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              name: z.string(),
+              file: z.string().openapi({ description: 'relative to the project folder' }),
+              text: z.string(),
+            })
+            .openapi('WorkflowSource'),
+        },
+      },
+    },
+    ...errorResponses(404, ...AUTH_ERRORS),
+  },
+});
+
 const validate = createRoute({
   method: 'post',
   path: '/api/workflows/validate',
@@ -73,7 +98,7 @@ const validate = createRoute({
   },
 });
 
-/** The workflow routes: list, get (resolved), and validate a file's text. */
+/** The workflow routes: list, get (resolved), a file's own text, and validate a text. */
 export function createWorkflowRoutes(options: { context: ServerContext }): OpenAPIHono<ServerEnv> {
   const { context } = options;
   const app = createRouter();
@@ -111,6 +136,15 @@ export function createWorkflowRoutes(options: { context: ServerContext }): OpenA
     // Source paths are the server's files: callers get the configuration, not the server's layout.
     const { sources: _sources, ...resolved } = config;
     return c.json(resolved as never, 200);
+  });
+
+  app.openapi(source, async (c) => {
+    const { name } = c.req.valid('param');
+    const found = await findWorkflow({ projectDir: context.projectDir, name });
+    if (found === undefined)
+      throw apiError({ code: 'NC_API_NOT_FOUND', message: `no workflow named ${name}` });
+    const text = await readFile(found.file, 'utf8');
+    return c.json({ name, file: relative(context.projectDir, found.file), text }, 200);
   });
 
   app.openapi(validate, async (c) => {
