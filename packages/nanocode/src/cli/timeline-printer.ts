@@ -130,6 +130,12 @@ const FORMATTERS: { [T in EventType]: Formatter<T> } = {
   ],
   'step.completed': ({ event, data, c }) =>
     data.status === 'released' ? [] : [c.yellow(`■ step ${event.step ?? '?'} ${data.status}`)],
+  'run.resumed': ({ data, c }) => [
+    c.yellow(
+      `⟳ resumed on ${data.executor}${data.previous_executor ? ` (was ${data.previous_executor})` : ''}` +
+        (data.reexecuted.length > 0 ? `; run again: ${data.reexecuted.join(', ')}` : ''),
+    ),
+  ],
   'run.completed': ({ data, c, state }) => {
     const lines = data.constraints
       .filter((k) => k.status === 'violated' || k.status === 'waived' || k.status === 'unchecked')

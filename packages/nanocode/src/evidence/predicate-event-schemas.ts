@@ -87,6 +87,17 @@ const dataSchemas: Record<string, z.ZodType> = {
       to: z.string(),
     }),
   }),
+  // An engine redelivery: no attempt, no step; the predicate counts attempts from attempt events only.
+  'run.resumed': base.extend({
+    step: z.never().optional(),
+    attempt: z.never().optional(),
+    data: z.looseObject({
+      execution: z.number().int().min(2),
+      executor: z.string(),
+      previous_executor: z.string(),
+      reexecuted: z.array(z.string()),
+    }),
+  }),
   'output.released': withStep.extend({
     data: z.looseObject({
       output_digest: z.string(),

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createLiveEffects } from '../runner/live-effects.js';
+import { oneStep, runTest } from '../runner/run-workflow.test-util.js';
+import type { Effects } from '../spec/effects.js';
 import type { EventData, RunEvent } from '../spec/events.js';
 import type { RunResult } from '../spec/run.js';
 import { jsonCopy } from './certificate-fixtures.test-util.js';
@@ -128,5 +131,76 @@ describe('derivePredicate: a summary is only what its events show', () => {
     expect(() => buildPredicate({ header: result.header, events: result.events.slice(0, 3) })).toThrow(
       expect.objectContaining({ code: 'NC_EVIDENCE_SUMMARY_INVALID' }),
     );
+  });
+});
+
+describe('derivePredicate: engine redeliveries (run.resumed)', () => {
+  /** The `retried` run, with one `run.resumed` recorded after its first adapter call (as a resumed execution would). */
+  async function resumedRun() {
+    const live = createLiveEffects();
+    let calls = 0;
+    let given = false;
+    const resumed: EventData['run.resumed'] = {
+      execution: 2,
+      executor: 'worker-b',
+      previous_executor: 'worker-a',
+      reexecuted: ['answer/2/adapter'],
+    };
+    const effects: Effects = {
+      ...live,
+      callAdapter: (...args) => {
+        calls += 1;
+        return live.callAdapter(...args);
+      },
+      // Once, right after the first call is delivered.
+      takeResumptions: () => {
+        if (calls !== 1 || given) return [];
+        given = true;
+        return [resumed];
+      },
+    };
+    return runTest({
+      workflow: oneStep({
+        replies: { a: [{ text: 'not json' }, { text: '{"answer":"ok"}' }] },
+        recovery: [{ retry: { max: 1, backoff_ms: 0 } }, { stop: {} }],
+      }),
+      more: { effects },
+    });
+  }
+
+  it('counts attempts from attempt events only: a redelivery is neither an attempt nor a ladder move', async () => {
+    const plain = buildPredicate(
+      await runTest({
+        workflow: oneStep({
+          replies: { a: [{ text: 'not json' }, { text: '{"answer":"ok"}' }] },
+          recovery: [{ retry: { max: 1, backoff_ms: 0 } }, { stop: {} }],
+        }),
+      }),
+    );
+    const result = await resumedRun();
+    expect(result.events.filter((e) => e.type === 'run.resumed')).toHaveLength(1);
+    const predicate = buildPredicate(result);
+    expect(predicate.models).toEqual(plain.models);
+    expect(predicate.models[0]?.attempts).toBe(2);
+    expect(predicate.recovery.map((r) => r.strategy)).toEqual(plain.recovery.map((r) => r.strategy));
+    expect(predicate.outcome).toBe('certified');
+    expect(predicate.events.count).toBe(plain.events.count + 1);
+  });
+
+  it('rejects a run.resumed that names a step or misstates its execution', async () => {
+    const result = await resumedRun();
+    const at = result.events.findIndex((e) => e.type === 'run.resumed');
+    const onStep = jsonCopy(result.events);
+    (onStep[at] as { step?: string }).step = 'answer';
+    expect(derivePredicate({ header: result.header, events: onStep })).toMatchObject({
+      ok: false,
+      issue: { reason: 'malformed_events', seq: at, path: 'step' },
+    });
+    const first = jsonCopy(result.events);
+    (first[at] as RunEvent<'run.resumed'>).data.execution = 1;
+    expect(derivePredicate({ header: result.header, events: first })).toMatchObject({
+      ok: false,
+      issue: { reason: 'malformed_events', seq: at, path: 'data.execution' },
+    });
   });
 });

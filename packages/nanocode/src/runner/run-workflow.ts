@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { createEventLog, digestJson } from '../evidence/index.js';
 import { NanocodeError } from '../spec/errors.js';
-import type { EventData, RunHeader } from '../spec/events.js';
+import type { EventData } from '../spec/events.js';
 import type { RunOutcome } from '../spec/outcome.js';
 import type { RunOptions, RunResult } from '../spec/run.js';
 import { createBudgetTracker, effectiveBudget } from './budget-tracker.js';
@@ -11,9 +11,9 @@ import { finalStatuses, runOutcome } from './final-statuses.js';
 import { createLiveEffects } from './live-effects.js';
 import { createRedactor } from './redactor.js';
 import type { RunContext } from './run-context.js';
+import { runHeader } from './run-header.js';
 import { runStep, type StepResult } from './run-step.js';
 import { resultSteps, stepDependencies, topologicalOrder } from './step-graph.js';
-import { FRAMEWORK_VERSION } from './version.js';
 import { partitionWaivers } from './waivers.js';
 
 /**
@@ -28,19 +28,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
   const startedAt = effects.now('run/start');
   const limits = effectiveBudget(config);
   const budget = createBudgetTracker({ limits });
-  const header: RunHeader = {
-    spec: 'nanocode.run/v1',
-    run_id,
-    tenant: config.profile.tenant,
-    workflow: {
-      name: config.workflow.name,
-      version: config.workflow.version,
-      digest: config.workflow_digest,
-    },
-    profile: { name: config.profile.name, digest: config.profile_digest },
-    config_digest: config.digest,
-    framework: { name: 'nanocode', version: FRAMEWORK_VERSION },
-  };
+  const header = runHeader({ config, run_id });
 
   const controller = new AbortController();
   // Every concurrent check and attempt listens on this one signal; many constraints are normal.
@@ -74,6 +62,10 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
       }
     },
   });
+  // Engine redeliveries (durable executors) go into the chain where the resumed execution did new work.
+  const recordResumptions = (): void => {
+    for (const data of effects.takeResumptions?.() ?? []) log.append({ type: 'run.resumed', data });
+  };
   const redactor = createRedactor({ policy: config.profile.redaction, effects });
   const outputs: Record<string, unknown> = {};
   const inputs = withDefaults({ declared: config.workflow.inputs, given: options.inputs });
@@ -98,6 +90,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
     outputs,
     emit: (event) => {
       eventTime = now(event.step ?? 'run');
+      recordResumptions();
       return log.append(event);
     },
     now,
@@ -208,6 +201,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
   } catch {
     // A replay that diverged has no clock reading left; the error is already in `completed`.
   }
+  recordResumptions();
   log.append({ type: 'run.completed', data: completed });
   return {
     run_id,

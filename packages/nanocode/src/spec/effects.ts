@@ -1,4 +1,5 @@
 import type { Adapter, GenerateOptions, ModelRequest, ModelResponse } from './adapter.js';
+import type { EventData } from './events.js';
 import type { Verdict } from './verdict.js';
 
 /**
@@ -44,4 +45,9 @@ export interface Effects {
   ): Promise<unknown>;
   /** Waits, e.g. for Retry-After. Rejects when the signal aborts. */
   sleep(key: string, ms: number, options: { signal: AbortSignal }): Promise<void>;
+  /**
+   * Engine redeliveries since the last call (durable executors only): the runner records each as a
+   * `run.resumed` event before its next event. Effects that never resume a run leave it out.
+   */
+  takeResumptions?(): EventData['run.resumed'][];
 }

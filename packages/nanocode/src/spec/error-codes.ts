@@ -94,6 +94,16 @@ export const ERROR_CODES = {
   NC_CLI_NOT_FOUND: 'No stored run has that id, and no certificate bundle is at that path.',
   NC_CLI_BUNDLE: 'A certificate bundle or log proof file cannot be read or parsed.',
   NC_CLI_REPLAY: 'A run cannot be replayed: no workflow file given, or its inputs were redacted.',
+  // Executors (NC_EXEC_*): the scale-out executor on DBOS.
+  NC_EXEC_CONFIG:
+    'Executor settings are invalid: an unknown executor, a system database URL, a rate limit or a worker option.',
+  NC_EXEC_UNAVAILABLE: "The executor's PostgreSQL system database cannot be reached or prepared.",
+  NC_EXEC_WORKER_ID_IN_USE: 'Another live worker holds the worker id this worker was started with.',
+  NC_EXEC_EVENT_CONFLICT:
+    'A resumed run re-derived an event that differs from the one already stored; the run is not certified.',
+  NC_EXEC_RUN_FAILED:
+    'The engine ended a run without a result (it failed, or was cancelled before it started).',
+  NC_EXEC_NOT_FOUND: 'The executor has no run with that id.',
 } as const;
 
 /** A stable error code. */

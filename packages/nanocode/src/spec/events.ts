@@ -18,6 +18,7 @@ export const EVENT_TYPES = [
   'budget.exhausted',
   'output.released',
   'step.completed',
+  'run.resumed',
   'run.completed',
 ] as const;
 /** An event type. */
@@ -115,6 +116,24 @@ export interface EventData {
     output?: unknown;
   };
   'step.completed': { status: 'released' | 'degraded' | 'stopped' | 'skipped' | 'error' };
+  /**
+   * A durable executor started the run again (its worker restarted, or a live worker took over the run of
+   * a silent one) and this execution did its first new work here. An engine redelivery, not a ladder move:
+   * the attempts before it were replayed from their recorded results, not made again.
+   */
+  'run.resumed': {
+    /** How many times the engine has started the run: 2 at the first resumption. */
+    execution: number;
+    /** The worker (executor id) running the run from here on. */
+    executor: string;
+    /** The worker that ran it before ('' when unknown). */
+    previous_executor: string;
+    /**
+     * Effects (e.g. `answer/2/adapter`) the previous execution began but never recorded. They run again,
+     * so a provider may have been called twice for them; the repeated call is not a new attempt.
+     */
+    reexecuted: string[];
+  };
   'run.completed': {
     outcome: RunOutcome;
     constraints: Array<{ step: string; id: string; status: ConstraintStatus }>;

@@ -1,0 +1,18 @@
+import { digestOf } from '../config/digest-of.js';
+import type { ResolvedConfig } from '../spec/workflow.js';
+
+/**
+ * The configuration with its profile's tenant replaced and its digests recomputed, as `executeRun` does
+ * for the in-process path: the certificate's config digest must be the digest of what actually ran.
+ */
+export function configForTenant(options: { config: ResolvedConfig; tenant: string }): ResolvedConfig {
+  const { config, tenant } = options;
+  if (config.profile.tenant === tenant) return config;
+  const profile = { ...config.profile, tenant };
+  return {
+    ...config,
+    profile,
+    digest: digestOf({ workflow: config.workflow, profile }),
+    profile_digest: digestOf(profile),
+  };
+}
