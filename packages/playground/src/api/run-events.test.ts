@@ -70,6 +70,20 @@ describe('followRunEvents', () => {
     expect((second[1].headers as Record<string, string>)['last-event-id']).toBe('9');
   });
 
+  it('ends at the first close when run.completed was already seen (a run being certified)', async () => {
+    const fetch = vi.fn(async () => sseResponse(''));
+    vi.stubGlobal('fetch', fetch);
+    const end = await followRunEvents({
+      runId: 'r1',
+      onEvent: () => undefined,
+      signal: new AbortController().signal,
+      after: blocks.length - 1,
+      alreadyCompleted: true,
+    });
+    expect(end).toBe('completed');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('gives up after the bounded number of reconnects', async () => {
     const fetch = vi.fn(async () => sseResponse(': heartbeat\n\n'));
     vi.stubGlobal('fetch', fetch);

@@ -20,8 +20,9 @@ export interface RunFeed {
 }
 
 /**
- * A run's events: a finished run's from `GET /api/runs/{id}`; a running one's from there and then live
- * over SSE until `run.completed`, after which the stored document (with its certificate) is loaded.
+ * A run's events: a certified run's from `GET /api/runs/{id}`; any other's from there and then live over
+ * SSE until the stream closes after `run.completed` (the run is then stored and certified), after which
+ * the stored document, with its certificate, is loaded again.
  */
 export function useRunFeed(runId: string): RunFeed {
   const [phase, setPhase] = useState<FeedPhase>('loading');
@@ -41,15 +42,18 @@ export function useRunFeed(runId: string): RunFeed {
       if (signal.aborted) return;
       setDocument(first);
       setEvents(first.events);
-      if (first.summary.outcome !== 'running') {
+      if (first.certificate !== null) {
         setPhase('finished');
         return;
       }
+      // Running, or stored but still being certified (the server stores the events before it signs):
+      // either way the event stream closes only once the run is stored and certified.
       setPhase('live');
       const end = await followRunEvents({
         runId,
         signal,
         after: first.events.at(-1)?.seq ?? -1,
+        alreadyCompleted: first.events.some((event) => event.type === 'run.completed'),
         onEvent: (event) => setEvents((previous) => [...previous, event]),
       });
       if (signal.aborted) return;

@@ -67,6 +67,30 @@ describe('RunView', () => {
     await waitFor(() => expect(fetch.mock.calls.some(([url]) => url.endsWith('/events'))).toBe(false));
   });
 
+  it('waits for the certificate of a run stored but not yet certified, then shows it', async () => {
+    const id = SUPPORT_ANSWER.run.summary.run_id;
+    const uncertified: RunDocument = { ...SUPPORT_ANSWER.run, certificate: null };
+    let gets = 0;
+    let streams = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url === `/api/runs/${id}`) return json(gets++ === 0 ? uncertified : SUPPORT_ANSWER.run);
+        if (url === `/api/runs/${id}/events`) {
+          streams += 1;
+          return new Response('', { headers: { 'content-type': 'text/event-stream' } });
+        }
+        if (url.startsWith(`/api/runs/${id}/certificate`)) return json(SUPPORT_ANSWER.bundle);
+        if (url === '/api/certificates/verify') return json(SUPPORT_ANSWER.verify);
+        return json({ error: { code: 'NC_API_NOT_FOUND', message: url } }, 404);
+      }),
+    );
+    render(<RunView runId={id} route={parseHash(`#/runs/${id}`)} />);
+    expect((await screen.findByTestId('certificate-verification')).textContent).toContain('verified');
+    expect([gets, streams]).toEqual([2, 1]);
+    expect(screen.queryByText(/no certificate/)).toBeNull();
+  });
+
   it("says when the run does not exist, with the server's code", async () => {
     vi.stubGlobal(
       'fetch',
