@@ -4,6 +4,7 @@ import { benchGoverned } from './governed.bench.js';
 import { printTable } from './measure.js';
 import { benchRunCost } from './run-cost.bench.js';
 import { benchStore } from './store.bench.js';
+import { benchTlog } from './tlog.bench.js';
 import { benchVerify } from './verify.bench.js';
 
 /** `npm run bench`: prints figures and ratios measured in this process. Nothing here is asserted. */
@@ -24,6 +25,13 @@ async function main(): Promise<void> {
     ...adapter,
   });
   await benchStore();
+  const tlog = await benchTlog();
+  printTable({
+    title:
+      'Store + certify + log append + checkpoint of one run, SQLite, ~10k leaves in the tenant log (median)',
+    ...tlog.certify,
+  });
+  printTable({ title: 'Checkpoint root at 10k leaves (median)', ...tlog.root });
   await benchEval();
   await benchGoverned();
 }

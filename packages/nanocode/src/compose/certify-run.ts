@@ -2,7 +2,7 @@ import { certificateDigest, createCertificate, ensureKey } from '../evidence/ind
 import type { KeyPurpose } from '../evidence/trust-file.js';
 import type { RunResult } from '../spec/run.js';
 import type { RunStore } from '../spec/store.js';
-import { checkpointSize, openSigningLog } from './signing-log.js';
+import { createEvidenceSigning, type EvidenceSigning } from './signing-log.js';
 
 /** A key generated because none was active yet (first use). */
 export interface CreatedKey {
@@ -22,13 +22,17 @@ export interface RunCertification {
  * Stores a finished run (header, events, and its salts apart), signs its certificate with the active
  * certificate key, appends the certificate digest to the tenant's transparency log, and stores a signed
  * checkpoint of the grown tree. Keys are created on first use. Every outcome is certified, errors included.
+ * A process that certifies many runs passes one `signing` (see `createEvidenceSigning`): it keeps the keys
+ * and each tenant's tree in memory; without it, the keys and the tree are read afresh for this run.
  */
 export async function certifyRun(options: {
   store: RunStore;
   keyDir: string;
   result: RunResult;
+  signing?: EvidenceSigning;
 }): Promise<RunCertification> {
   const { store, keyDir, result } = options;
+  const signing = options.signing ?? createEvidenceSigning({ store, keyDir });
   const { header, events } = result;
   const started_at = events[0]?.ts ?? new Date(0).toISOString();
   await store.createRun({ header, started_at });
@@ -36,22 +40,24 @@ export async function certifyRun(options: {
   await store.putSalts({ run_id: header.run_id, salts: result.salts });
 
   const createdKeys: CreatedKey[] = [];
-  const certKey = await ensureKey({ dir: keyDir, purpose: 'certificate' });
+  const certKey = await signing.certificateSigner();
   if (certKey.created) createdKeys.push({ purpose: 'certificate', keyid: certKey.signer.keyid });
   const certificate = await createCertificate({ result: { header, events }, signer: certKey.signer });
 
-  const signing = await openSigningLog({ store, keyDir });
-  if (signing.created) createdKeys.push({ purpose: 'log', keyid: signing.keyid });
-  const { index } = await signing.log.append({
+  const appended = await signing.appendCertificate({
     tenant: header.tenant,
     certificateDigest: certificateDigest({ envelope: certificate.envelope }),
   });
+  if (appended.created) createdKeys.push({ purpose: 'log', keyid: appended.keyid });
   // Certificate before checkpoint: a crash in between leaves a stored certificate whose leaf is simply
   // covered by the next checkpoint.
-  await store.putCertificate({ run_id: header.run_id, envelope: certificate.envelope, log_index: index });
-  const note = await signing.log.checkpoint({ tenant: header.tenant });
-  await store.putCheckpoint({ tenant: header.tenant, size: checkpointSize(note), note });
-  return { keyid: certKey.signer.keyid, log_index: index, createdKeys };
+  await store.putCertificate({
+    run_id: header.run_id,
+    envelope: certificate.envelope,
+    log_index: appended.index,
+  });
+  await store.putCheckpoint({ tenant: header.tenant, size: appended.size, note: appended.checkpoint });
+  return { keyid: certKey.signer.keyid, log_index: appended.index, createdKeys };
 }
 
 /**

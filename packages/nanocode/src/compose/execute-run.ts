@@ -5,6 +5,7 @@ import type { RunStore } from '../spec/store.js';
 import type { ResolvedConfig } from '../spec/workflow.js';
 import { type CreatedKey, certifyRun, ensureSigningKeys, type RunCertification } from './certify-run.js';
 import { createAdapterResolver } from './create-adapter-resolver.js';
+import type { EvidenceSigning } from './signing-log.js';
 
 /** Options of {@link executeRun}. */
 export interface ExecuteRunOptions {
@@ -12,8 +13,11 @@ export interface ExecuteRunOptions {
   inputs: Record<string, unknown>;
   /** Where provider secrets (`${NAME}`) are read from when an adapter is built. */
   env: Readonly<Record<string, string | undefined>>;
-  /** Store the run and certify it with the keys of `keyDir`; absent → the run is neither kept nor signed. */
-  evidence?: { store: RunStore; keyDir: string };
+  /**
+   * Store the run and certify it with the keys of `keyDir`; absent → the run is neither kept nor signed.
+   * `signing` keeps keys and log trees across runs (a server passes one).
+   */
+  evidence?: { store: RunStore; keyDir: string; signing?: EvidenceSigning };
   /** Records the run under this tenant instead of the profile's (the server scopes runs to the caller). */
   tenant?: string;
   functions?: Record<string, StepFunction>;

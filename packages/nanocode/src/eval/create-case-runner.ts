@@ -1,4 +1,5 @@
 import type { CreatedKey } from '../compose/certify-run.js';
+import type { EvidenceSigning } from '../compose/signing-log.js';
 import type { RunResult, StepFunction } from '../spec/run.js';
 import type { RunStore } from '../spec/store.js';
 import type { ResolvedConfig } from '../spec/workflow.js';
@@ -31,6 +32,14 @@ export interface CaseRunnerOptions {
  */
 export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
   let writes: Promise<unknown> = Promise.resolve();
+  // Made on the first certified case: keys parsed once, the tenant's log tree kept as a compact range.
+  let signing: Promise<EvidenceSigning> | undefined;
+  const signingFor = (evidence: EvalEvidence & { certify: { keyDir: string } }) => {
+    signing ??= import('../compose/signing-log.js').then(({ createEvidenceSigning }) =>
+      createEvidenceSigning({ store: evidence.store, keyDir: evidence.certify.keyDir }),
+    );
+    return signing;
+  };
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
     const next = writes.then(task, task);
     writes = next.catch(() => undefined);
@@ -63,7 +72,15 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
     const evidence = options.evidence;
     if (evidence === undefined) return caseResult;
     try {
-      await serialized(() => storeRun({ evidence, result }));
+      await serialized(async () =>
+        storeRun({
+          evidence,
+          result,
+          ...(evidence.certify === undefined
+            ? {}
+            : { signing: await signingFor({ ...evidence, certify: evidence.certify }) }),
+        }),
+      );
       return { ...caseResult, stored: true };
     } catch (error) {
       return {
@@ -83,11 +100,20 @@ export async function prepareCaseRunner(options: { evidence?: EvalEvidence }): P
   return ensureSigningKeys({ keyDir: certify.keyDir });
 }
 
-async function storeRun(options: { evidence: EvalEvidence; result: RunResult }): Promise<void> {
+async function storeRun(options: {
+  evidence: EvalEvidence;
+  result: RunResult;
+  signing?: EvidenceSigning;
+}): Promise<void> {
   const { evidence, result } = options;
   if (evidence.certify !== undefined) {
     const { certifyRun } = await import('../compose/certify-run.js');
-    await certifyRun({ store: evidence.store, keyDir: evidence.certify.keyDir, result });
+    await certifyRun({
+      store: evidence.store,
+      keyDir: evidence.certify.keyDir,
+      result,
+      ...(options.signing === undefined ? {} : { signing: options.signing }),
+    });
     return;
   }
   const { header, events } = result;

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { executeRun } from '../compose/execute-run.js';
+import { createEvidenceSigning } from '../compose/signing-log.js';
 import { loadConfig } from '../config/index.js';
 import type { RunStore } from '../spec/store.js';
 import { apiError } from './api-error.js';
@@ -37,6 +38,8 @@ export function createServerContext(options: CreateServerContextOptions): Server
       }),
   });
   const policies = createTenantPolicies({ store });
+  // One per process: keys parsed once, each tenant's log tree kept as a compact range (O(log n) appends).
+  const signing = createEvidenceSigning({ store, keyDir });
   return {
     store,
     projectDir,
@@ -62,7 +65,7 @@ export function createServerContext(options: CreateServerContextOptions): Server
         inputs: run.inputs,
         env,
         tenant: run.tenant,
-        evidence: { store, keyDir },
+        evidence: { store, keyDir, signing },
         onKeyCreated: (key) =>
           logger.info({ purpose: key.purpose, keyid: key.keyid }, 'created key (first use)'),
         ...(run.signal === undefined ? {} : { signal: run.signal }),

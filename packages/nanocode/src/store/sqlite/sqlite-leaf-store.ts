@@ -8,8 +8,9 @@ import { checkLeafRange } from '../store-errors.js';
  */
 export function createSqliteLeafStore(options: { db: Database }): LogLeafStore {
   const { db } = options;
+  // Indices are gap-free from 0, so the size is the last index + 1: one index seek, not a count.
   const sizeOf = db.prepare<[string], { size: number }>(
-    'SELECT COUNT(*) AS size FROM log_leaves WHERE tenant = ?',
+    'SELECT COALESCE(MAX(idx) + 1, 0) AS size FROM log_leaves WHERE tenant = ?',
   );
   const insert = db.prepare<[string, number, Uint8Array]>(
     'INSERT INTO log_leaves (tenant, idx, leaf) VALUES (?, ?, ?)',
