@@ -1,19 +1,20 @@
 /**
  * Regenerates the recorded fixtures in `src/fixtures/` from real runs. It copies `examples/` into a
- * temporary project, starts the built CLI there (`nanocode serve --port 0`, loopback, no API keys), runs
+ * temporary project, starts the CLI from source there (`nanocode serve --port 0`, loopback, no API keys), runs
  * the examples through the public HTTP API and saves what the server answered: run documents, the raw
  * SSE stream of a live run, certificate bundles and the server's verification replies.
  *
- *   npm run build --workspace packages/nanocode   # the CLI runs from dist/
  *   npx tsx packages/playground/scripts/record-fixtures.ts
+ *   npx biome check --write packages/playground/src/fixtures
  *
  * The scripted adapters make every run deterministic except for its ids, timestamps and signatures.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..', '..');
@@ -181,8 +182,10 @@ function createApi(base: string): Api {
 
 /** Starts `nanocode serve --port 0` in `cwd` and resolves with the URL it prints. */
 function startServer(options: { cwd: string }): Promise<{ child: ChildProcess; url: string }> {
-  const bin = join(repo, 'packages', 'nanocode', 'bin', 'nanocode.js');
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+  // The CLI from source, as the browser tests run it: no build needed, and never a stale dist/.
+  const entry = join(repo, 'packages', 'nanocode', 'scripts', 'nanocode-dev.ts');
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child = spawn(process.execPath, ['--import', tsx, entry, 'serve', '--port', '0'], {
     cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

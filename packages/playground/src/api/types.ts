@@ -17,11 +17,15 @@ export interface WorkflowInfo {
 /** One row of `GET /api/profiles`. */
 export interface ProfileInfo {
   name: string;
+  /** Where it comes from: the tenant's API-managed policy, a project file, or built in. */
+  source?: 'api' | 'file' | 'builtin';
   file: string | null;
   description?: string;
   extends?: string;
   tenant?: string;
   adapters_allowed?: string[];
+  /** How many waivers it grants. */
+  waivers?: number;
   valid: boolean;
 }
 

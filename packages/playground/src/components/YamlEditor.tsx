@@ -30,6 +30,7 @@ export function YamlEditor(props: YamlEditorProps): ReactNode {
   const area = useRef<HTMLTextAreaElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const lines = value.split('\n');
+  // The text area is as tall and wide as its text; the frame around it scrolls, gutter included.
   const issues = validation.state === 'done' ? validation.issues : [];
   const byLine = new Map<number, ValidationIssue[]>();
   for (const issue of issues) {
@@ -74,6 +75,7 @@ export function YamlEditor(props: YamlEditorProps): ReactNode {
           data-testid="yaml-editor"
           value={value}
           rows={Math.max(lines.length, 10)}
+          cols={Math.max(60, ...lines.map((line) => line.length + 2))}
           wrap="off"
           spellCheck={false}
           autoCapitalize="off"
