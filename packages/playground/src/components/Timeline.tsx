@@ -28,25 +28,31 @@ export function Timeline(props: TimelineProps): ReactNode {
   return (
     <section className="timeline" aria-labelledby={headingId} data-testid="timeline">
       <h2 id={headingId}>{props.title ?? 'Timeline'}</h2>
-      <p role="status" className="timeline-status">
-        {model.status === 'empty' ? (
-          'Waiting for the first event…'
-        ) : model.outcome === undefined ? (
-          <>
-            <OutcomeBadge outcome="running" /> {model.eventCount} event{model.eventCount === 1 ? '' : 's'} so
-            far
-          </>
-        ) : (
-          <>
-            Outcome: <OutcomeBadge outcome={model.outcome} testId="outcome-badge" />
-            {model.error === undefined ? null : (
-              <>
-                {' '}
-                — <code>{model.error.code}</code>: {model.error.message}
-              </>
-            )}
-          </>
-        )}
+      {/* Only the state is announced; the event count changes with every event and stays out of it. */}
+      <p className="timeline-status">
+        <span role="status">
+          {model.status === 'empty' ? (
+            'Waiting for the first event…'
+          ) : model.outcome === undefined ? (
+            <OutcomeBadge outcome="running" />
+          ) : (
+            <>
+              Outcome: <OutcomeBadge outcome={model.outcome} testId="outcome-badge" />
+              {model.error === undefined ? null : (
+                <>
+                  {' '}
+                  — <code>{model.error.code}</code>: {model.error.message}
+                </>
+              )}
+            </>
+          )}
+        </span>
+        {model.outcome === undefined && model.status !== 'empty' ? (
+          <span className="muted">
+            {' '}
+            {model.eventCount} event{model.eventCount === 1 ? '' : 's'} so far
+          </span>
+        ) : null}
       </p>
       {model.resumptions.map((resumed) => (
         <p key={resumed.seq} data-testid="resumption">
