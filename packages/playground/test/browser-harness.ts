@@ -29,11 +29,20 @@ export function browserAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
-/** Builds the playground from source into a temporary folder and returns it. */
+/**
+ * Builds the playground from source into a temporary folder and returns it: the production build users
+ * get (vitest sets NODE_ENV=test, which would otherwise select React's development build).
+ */
 export async function buildPlayground(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'nanocode-playground-build-'));
   const { build } = await import('vite');
-  await build({ root: PLAYGROUND_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    root: PLAYGROUND_ROOT,
+    mode: 'production',
+    logLevel: 'warn',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: { outDir, emptyOutDir: true },
+  });
   return outDir;
 }
 
