@@ -1,49 +1,44 @@
-import { describe, expect, it } from 'vitest';
-import cliSupport from '../fixtures/evals-cli-support.json';
-import { type CliEval, evalFromCli } from '../fixtures/evals-from-cli.js';
-import { normalizeConstraintKey, readEvalDetail } from './evals.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EVAL_DEV, EVAL_DEV_PAGES } from '../fixtures/evals-recorded.js';
+import { mockApi } from '../fixtures/runs-mock-api.js';
+import { getEval, getEvalAllCases, listEvals } from './evals.js';
 
-describe('eval replies', () => {
-  it('names constraints step/id whichever separator the server used', () => {
-    expect(normalizeConstraintKey('answer.shape')).toBe('answer/shape');
-    expect(normalizeConstraintKey('answer/shape')).toBe('answer/shape');
-    expect(normalizeConstraintKey('$input.sane-input')).toBe('$input/sane-input');
-    expect(normalizeConstraintKey('answer/v1.2')).toBe('answer/v1.2');
-    expect(normalizeConstraintKey('plain')).toBe('plain');
+afterEach(() => vi.unstubAllGlobals());
+
+describe('eval client', () => {
+  it('sends the server-side filters and paging', async () => {
+    const requests = mockApi(() => ({ body: EVAL_DEV }));
+    await getEval({
+      id: EVAL_DEV.eval.eval_id,
+      limit: 3,
+      offset: 6,
+      query: { outcome: 'stopped', constraint: 'playground/tone', constraint_status: 'violated' },
+    });
+    expect(requests[0]?.path).toBe(`/api/evals/${EVAL_DEV.eval.eval_id}`);
+    expect(Object.fromEntries(requests[0]?.query ?? [])).toEqual({
+      limit: '3',
+      offset: '6',
+      outcome: 'stopped',
+      constraint: 'playground/tone',
+      constraint_status: 'violated',
+    });
+    const list = mockApi(() => ({ body: { evals: [] } }));
+    await listEvals({ workflow: 'support-answer' });
+    expect(list[0]?.query.get('workflow')).toBe('support-answer');
   });
 
-  it('reads real eval output: statuses, ladder moves as counts, the summary and the constraint figures', () => {
-    const detail = evalFromCli({ id: 'e1', cli: cliSupport as CliEval });
-    expect(detail.summary).toMatchObject({ cases: 2, passed: 1, failed: 1, pass_rate: 0.5 });
-    const refunds = detail.cases.find((row) => row.case_id === 'refunds');
-    expect(refunds).toMatchObject({
-      repeat: 1,
-      outcome: 'certified',
-      passed: true,
-      expected_ok: true,
-      ladder: { retry: 3, repair: 1, fallback: 1 },
+  it('reads every page of an eval for a comparison, and says when a cap cut it short', async () => {
+    const requests = mockApi((request) => {
+      const offset = Number(request.query.get('offset'));
+      return { body: EVAL_DEV_PAGES[offset / 3] };
     });
-    expect(refunds?.statuses['answer/shape']).toBe('enforced');
-    expect(detail.constraints[0]).toMatchObject({
-      key: 'answer/shape',
-      step: 'answer',
-      id: 'shape',
-      pass_rate: 1,
-      strategies: { retry: 4, repair: 2 },
-    });
-    expect(detail.cases.find((row) => row.case_id === 'card')?.passed).toBe(false);
-  });
-
-  it('reads a sparse reply without crashing: defaults, not guesses', () => {
-    const detail = readEvalDetail({ id: 'x', cases: [{ case_id: 'a', statuses: { 's/c': 'violated' } }] });
-    expect(detail.summary.pass_rate).toBeNull();
-    expect(detail.cases[0]).toMatchObject({
-      case_id: 'a',
-      repeat: 1,
-      passed: false,
-      cost_usd: null,
-      ladder: {},
-    });
-    expect(readEvalDetail(null).cases).toEqual([]);
+    const whole = await getEvalAllCases({ id: 'dev', pageSize: 3 });
+    expect(requests.map((r) => r.query.get('offset'))).toEqual(['0', '3', '6']);
+    expect(whole.complete).toBe(true);
+    expect(whole.detail.cases.map((row) => row.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(whole.detail.cases).toEqual(EVAL_DEV.cases);
+    const capped = await getEvalAllCases({ id: 'dev', pageSize: 3, maxPages: 2 });
+    expect(capped.complete).toBe(false);
+    expect(capped.detail.cases).toHaveLength(6);
   });
 });

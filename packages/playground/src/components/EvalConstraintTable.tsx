@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { EvalConstraintSummary, EvalSummary } from '../api/evals.js';
+import type { EvalConstraint, EvalReport } from '../api/evals.js';
 import { CONSTRAINT_STATUSES } from '../api/runs.js';
 import { formatRate } from '../model/eval-format.js';
 import type { RecoveryStrategy } from '../model/events.js';
@@ -11,8 +11,8 @@ const STRATEGIES: readonly RecoveryStrategy[] = ['retry', 'repair', 'fallback', 
  * failures sent the ladder to each strategy; the server's figures over every case of the eval.
  */
 export function EvalConstraintTable(props: {
-  constraints: readonly EvalConstraintSummary[];
-  summary: EvalSummary;
+  constraints: readonly EvalConstraint[];
+  summary: EvalReport;
 }): ReactNode {
   const { constraints, summary } = props;
   return (
@@ -42,10 +42,10 @@ export function EvalConstraintTable(props: {
             </th>
             <td>{formatRate(constraint.pass_rate)}</td>
             {CONSTRAINT_STATUSES.map((status) => (
-              <td key={status}>{constraint.statuses[status] ?? 0}</td>
+              <td key={status}>{constraint.statuses?.[status] ?? 0}</td>
             ))}
             {STRATEGIES.map((strategy) => (
-              <td key={strategy}>{constraint.strategies[strategy] ?? 0}</td>
+              <td key={strategy}>{constraint.strategies?.[strategy] ?? 0}</td>
             ))}
           </tr>
         ))}

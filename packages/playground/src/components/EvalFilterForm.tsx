@@ -1,45 +1,50 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import { CONSTRAINT_STATUSES, RUN_OUTCOMES } from '../api/runs.js';
-import type { EvalMatrixFilter } from '../model/eval-matrix.js';
+import type { EvalViewQuery } from '../model/eval-filter.js';
 import type { ConstraintStatus, RunOutcome } from '../model/events.js';
+
+/** The filters the form edits (the page offset is reset on apply). */
+export type EvalFilters = Pick<EvalViewQuery, 'outcome' | 'constraint' | 'status'>;
 
 interface Draft {
   outcome: string;
-  passed: string;
   constraint: string;
   status: string;
 }
 
-function draftOf(filter: EvalMatrixFilter): Draft {
+function draftOf(filters: EvalFilters): Draft {
   return {
-    outcome: filter.outcome ?? '',
-    passed: filter.passed === undefined ? '' : String(filter.passed),
-    constraint: filter.constraint ?? '',
-    status: filter.status ?? '',
+    outcome: filters.outcome ?? '',
+    constraint: filters.constraint ?? '',
+    status: filters.status ?? '',
   };
 }
 
-/** The eval matrix filters: outcome, passed or failed, one constraint, and a status. */
+/**
+ * The eval matrix filters: outcome, one constraint (its column), and that constraint's final status.
+ * The server applies them to every case run, so paging walks the matching rows.
+ */
 export function EvalFilterForm(props: {
-  filter: EvalMatrixFilter;
+  filters: EvalFilters;
   constraints: readonly string[];
-  onApply: (filter: EvalMatrixFilter) => void;
+  onApply: (filters: EvalFilters) => void;
 }): ReactNode {
-  const { filter, constraints, onApply } = props;
+  const { filters, constraints, onApply } = props;
   const id = useId();
-  const [draft, setDraft] = useState(() => draftOf(filter));
-  const key = JSON.stringify(filter);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the filter's contents.
-  useEffect(() => setDraft(draftOf(filter)), [key]);
+  const [draft, setDraft] = useState(() => draftOf(filters));
+  const key = JSON.stringify(filters);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the filters' contents.
+  useEffect(() => setDraft(draftOf(filters)), [key]);
   const set = (name: keyof Draft) => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [name]: event.target.value }));
+  const statusAlone = draft.status !== '' && draft.constraint === '';
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const next: EvalMatrixFilter = {};
+    if (statusAlone) return;
+    const next: EvalFilters = {};
     if (draft.outcome !== '') next.outcome = draft.outcome as RunOutcome;
-    if (draft.passed !== '') next.passed = draft.passed === 'true';
     if (draft.constraint !== '') next.constraint = draft.constraint;
-    if (draft.status !== '') next.status = draft.status as ConstraintStatus;
+    if (draft.status !== '' && draft.constraint !== '') next.status = draft.status as ConstraintStatus;
     onApply(next);
   };
   return (
@@ -61,19 +66,6 @@ export function EvalFilterForm(props: {
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-passed`}>Result</label>
-        <select
-          id={`${id}-passed`}
-          value={draft.passed}
-          onChange={set('passed')}
-          data-testid="eval-filter-passed"
-        >
-          <option value="">any</option>
-          <option value="true">passed</option>
-          <option value="false">failed</option>
-        </select>
-      </div>
-      <div className="field">
         <label htmlFor={`${id}-constraint`}>Constraint</label>
         <select
           id={`${id}-constraint`}
@@ -82,15 +74,15 @@ export function EvalFilterForm(props: {
           data-testid="eval-filter-constraint"
         >
           <option value="">all</option>
-          {constraints.map((key) => (
-            <option key={key} value={key}>
-              {key}
+          {constraints.map((constraintKey) => (
+            <option key={constraintKey} value={constraintKey}>
+              {constraintKey}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-status`}>Status</label>
+        <label htmlFor={`${id}-status`}>Status of that constraint</label>
         <select
           id={`${id}-status`}
           value={draft.status}
@@ -105,10 +97,16 @@ export function EvalFilterForm(props: {
             </option>
           ))}
         </select>
-        <span id={`${id}-status-help`} className="muted">
-          Of the chosen constraint, or of any constraint.
-        </span>
       </div>
+      <p
+        id={`${id}-status-help`}
+        className={statusAlone ? 'error-box' : 'muted'}
+        role={statusAlone ? 'alert' : undefined}
+      >
+        {statusAlone
+          ? 'Choose the constraint whose status to filter on.'
+          : 'A status filter applies to the chosen constraint.'}
+      </p>
       <div className="actions">
         <button type="submit" data-testid="eval-filter-apply">
           Apply filters

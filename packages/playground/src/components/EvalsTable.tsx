@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import type { EvalListItem } from '../api/evals.js';
+import type { EvalRecord } from '../api/evals.js';
 import { formatRate } from '../model/eval-format.js';
 import { href } from '../router.js';
+import { Badge } from './Badge.js';
 
 /** The stored evals: each links to its matrix; a checkbox picks it for comparison (two at most). */
 export function EvalsTable(props: {
-  evals: readonly EvalListItem[];
+  evals: readonly EvalRecord[];
   selected: readonly string[];
   onToggle: (id: string) => void;
   caption: string;
@@ -22,7 +23,8 @@ export function EvalsTable(props: {
           <th scope="col">Workflow</th>
           <th scope="col">Profile</th>
           <th scope="col">Dataset</th>
-          <th scope="col">Cases</th>
+          <th scope="col">Status</th>
+          <th scope="col">Case runs</th>
           <th scope="col">Passed</th>
           <th scope="col">Pass rate</th>
           <th scope="col">Started</th>
@@ -30,36 +32,39 @@ export function EvalsTable(props: {
       </thead>
       <tbody>
         {evals.map((item) => {
-          const checked = selected.includes(item.id);
+          const checked = selected.includes(item.eval_id);
           return (
-            <tr key={item.id} className={checked ? 'selected' : undefined}>
+            <tr key={item.eval_id} className={checked ? 'selected' : undefined}>
               <td>
                 <input
                   type="checkbox"
                   checked={checked}
                   disabled={full && !checked}
-                  onChange={() => onToggle(item.id)}
-                  aria-label={`Select eval ${item.id} (${item.workflow}${item.profile ? `, ${item.profile}` : ''}) for comparison`}
-                  data-testid={`eval-select-${item.id}`}
+                  onChange={() => onToggle(item.eval_id)}
+                  aria-label={`Select eval ${item.eval_id.slice(0, 8)} (${item.workflow}, ${item.profile}) for comparison`}
+                  data-testid={`eval-select-${item.eval_id}`}
                 />
               </td>
               <th scope="row">
-                <a href={href(['evals', item.id])}>
-                  <code>{item.id}</code>
+                <a href={href(['evals', item.eval_id])} title={item.eval_id}>
+                  <code>{item.eval_id.slice(0, 8)}</code>
                 </a>
               </th>
               <td>{item.workflow}</td>
-              <td>{item.profile ?? '—'}</td>
-              <td>{item.dataset ?? '—'}</td>
-              <td>{item.cases}</td>
-              <td>{item.passed}</td>
-              <td>{formatRate(item.pass_rate)}</td>
+              <td>{item.profile}</td>
+              <td>{item.dataset}</td>
               <td>
-                {item.started_at === undefined ? (
-                  '—'
-                ) : (
-                  <time dateTime={item.started_at}>{new Date(item.started_at).toLocaleString()}</time>
-                )}
+                <Badge
+                  tone={item.status === 'finished' ? 'pass' : item.status === 'running' ? 'info' : 'warn'}
+                >
+                  {item.status}
+                </Badge>
+              </td>
+              <td>{item.summary?.cases ?? item.case_count}</td>
+              <td>{item.summary === undefined ? '—' : item.summary.passed}</td>
+              <td>{item.summary === undefined ? 'not reported yet' : formatRate(item.summary.pass_rate)}</td>
+              <td>
+                <time dateTime={item.started_at}>{new Date(item.started_at).toLocaleString()}</time>
               </td>
             </tr>
           );

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import cliDev from '../fixtures/evals-cli-dev.json';
-import cliProd from '../fixtures/evals-cli-prod.json';
-import { type CliEval, evalFromCli } from '../fixtures/evals-from-cli.js';
+import type { EvalDetail } from '../api/evals.js';
+import { EVAL_DEV, EVAL_PROD, EVAL_SUPPORT } from '../fixtures/evals-recorded.js';
 import { compareEvals } from './eval-compare.js';
 import { formatRate, formatRateDelta } from './eval-format.js';
 
-// The same dataset under profile dev and profile prod (prod waives `playground.tone`): real CLI output.
-const dev = evalFromCli({ id: 'dev', cli: cliDev as CliEval, profile: 'dev' });
-const prod = evalFromCli({ id: 'prod', cli: cliProd as CliEval, profile: 'prod' });
-
+// The same dataset under profile dev and profile prod (prod waives `playground/tone`): recorded replies.
 describe('compareEvals', () => {
   it("finds what profile B changed: the waived constraint's status in every case that reached it", () => {
-    const comparison = compareEvals({ a: dev, b: prod });
+    const comparison = compareEvals({ a: EVAL_DEV, b: EVAL_PROD });
     expect(comparison.passRate).toMatchObject({ a: 0.75, b: 0.75, delta: 0 });
     expect(comparison.changed.map((c) => `${c.case_id}#${c.repeat}`)).toEqual([
       'short#1',
@@ -24,21 +20,22 @@ describe('compareEvals', () => {
     expect(comparison.changed[0]?.changes).toEqual(['playground/tone violated → waived']);
     expect(comparison.unchanged).toBe(2);
     expect(comparison.onlyA + comparison.onlyB).toBe(0);
-    const tone = comparison.constraints.find((c) => c.key === 'playground/tone');
-    expect(tone).toMatchObject({ a: 0, b: 0, delta: 0 });
+    expect(comparison.constraints.find((c) => c.key === '$input/sane-input')).toMatchObject({
+      a: 0.75,
+      b: 0.75,
+      delta: 0,
+    });
   });
 
-  it('lists cases only one eval has, and outcome changes in words', () => {
-    const fewer = { ...prod, cases: prod.cases.filter((row) => row.case_id !== 'empty') };
-    const stoppedInB = {
-      ...fewer,
-      cases: fewer.cases.map((row) =>
+  it('lists cases only one eval has, and outcome and pass changes in words', () => {
+    const cases = EVAL_PROD.cases
+      .filter((row) => row.case_id !== 'empty')
+      .map((row) =>
         row.case_id === 'short' && row.repeat === 1
           ? { ...row, outcome: 'stopped' as const, passed: false }
           : row,
-      ),
-    };
-    const comparison = compareEvals({ a: dev, b: stoppedInB });
+      );
+    const comparison = compareEvals({ a: EVAL_DEV, b: { ...EVAL_PROD, cases } });
     expect(comparison.onlyA).toBe(2);
     expect(comparison.changed.find((c) => c.case_id === 'empty')?.changes).toEqual(['only in A']);
     expect(comparison.changed.find((c) => c.case_id === 'short' && c.repeat === 1)?.changes).toEqual([
@@ -48,16 +45,19 @@ describe('compareEvals', () => {
     ]);
   });
 
-  it('counts the cases that needed each ladder strategy in A and B', () => {
-    const comparison = compareEvals({ a: dev, b: prod });
-    expect(comparison.strategies.map((s) => s.strategy)).toEqual([
-      'retry',
-      'repair',
-      'fallback',
-      'degrade',
-      'stop',
-    ]);
-    expect(comparison.strategies.every((s) => s.delta === s.b - s.a)).toBe(true);
+  it('compares the ladder strategies cases needed, and has no rates for an eval without a report', () => {
+    const comparison = compareEvals({ a: EVAL_DEV, b: EVAL_SUPPORT });
+    const retry = comparison.strategies.find((s) => s.strategy === 'retry');
+    expect(retry).toEqual({
+      strategy: 'retry',
+      a: 0,
+      b: EVAL_SUPPORT.eval.summary?.strategies.retry,
+      delta: 2,
+    });
+    const { summary: _summary, ...running } = EVAL_PROD.eval;
+    const pending: EvalDetail = { ...EVAL_PROD, eval: { ...running, status: 'running' } };
+    const partial = compareEvals({ a: EVAL_DEV, b: pending });
+    expect(partial.passRate).toMatchObject({ a: 0.75, b: undefined, delta: null });
   });
 
   it('formats rates and their changes in words as well as signs', () => {

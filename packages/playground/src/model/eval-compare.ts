@@ -4,7 +4,7 @@ import type { RecoveryStrategy } from './events.js';
 /** The ladder strategies in their canonical order. */
 const STRATEGIES: readonly RecoveryStrategy[] = ['retry', 'repair', 'fallback', 'degrade', 'stop'];
 
-/** A rate in eval A and eval B, and B − A (null when either never applied). */
+/** A rate in eval A and eval B (undefined: not reported yet), and B − A (null unless both are known). */
 export interface RateDelta {
   key: string;
   a: number | null | undefined;
@@ -66,14 +66,17 @@ function diffCase(a: EvalCaseRow, b: EvalCaseRow): string[] {
 }
 
 /**
- * Compares two evals: the pass rate and each constraint's pass rate (the server's figures, B − A), how
+ * Compares two evals: the pass rate and each constraint's pass rate (the server's report, B − A), how
  * many cases needed each ladder strategy, and every case (matched by case id and repeat) whose outcome,
- * pass or constraint statuses changed. Cases only one eval has are listed as changed too.
+ * pass or constraint statuses changed. Cases only one eval has are listed as changed too. An eval still
+ * running has no report: its rates are undefined and its strategy counts 0.
  */
 export function compareEvals(options: { a: EvalDetail; b: EvalDetail }): EvalComparison {
   const { a, b } = options;
   const ra = new Map(a.constraints.map((c) => [c.key, c.pass_rate]));
   const rb = new Map(b.constraints.map((c) => [c.key, c.pass_rate]));
+  const sa = a.eval.summary;
+  const sb = b.eval.summary;
   const keys = [...new Set([...ra.keys(), ...rb.keys()])];
   const constraints = keys.map((key) => ({
     key,
@@ -82,8 +85,8 @@ export function compareEvals(options: { a: EvalDetail; b: EvalDetail }): EvalCom
     delta: delta(ra.get(key), rb.get(key)),
   }));
   const strategies = STRATEGIES.map((strategy) => {
-    const na = a.summary.strategies[strategy] ?? 0;
-    const nb = b.summary.strategies[strategy] ?? 0;
+    const na = sa?.strategies[strategy] ?? 0;
+    const nb = sb?.strategies[strategy] ?? 0;
     return { strategy, a: na, b: nb, delta: nb - na };
   });
   const byKeyB = new Map(b.cases.map((row) => [caseKey(row), row]));
@@ -120,9 +123,9 @@ export function compareEvals(options: { a: EvalDetail; b: EvalDetail }): EvalCom
   return {
     passRate: {
       key: 'pass rate',
-      a: a.summary.pass_rate,
-      b: b.summary.pass_rate,
-      delta: delta(a.summary.pass_rate, b.summary.pass_rate),
+      a: sa?.pass_rate,
+      b: sb?.pass_rate,
+      delta: delta(sa?.pass_rate, sb?.pass_rate),
     },
     constraints,
     strategies,

@@ -1,16 +1,5 @@
 import type { EvalCaseRow } from '../api/evals.js';
-import type { ConstraintStatus, RunOutcome } from './events.js';
-
-/** What the matrix shows: every filter is optional, and they combine. */
-export interface EvalMatrixFilter {
-  outcome?: RunOutcome;
-  /** Only cases that passed (true) or failed (false). */
-  passed?: boolean;
-  /** One constraint (`step/id`): only its column is shown. */
-  constraint?: string;
-  /** Only cases where the constraint (or, with none chosen, any constraint) has this status. */
-  status?: ConstraintStatus;
-}
+import type { ConstraintStatus } from './events.js';
 
 /** One matrix cell: a case's final status for one constraint (undefined: the run did not list it). */
 export interface EvalMatrixCell {
@@ -24,25 +13,23 @@ export interface EvalMatrixRow {
   cells: EvalMatrixCell[];
 }
 
-/** Cases × constraints, filtered. */
+/** Cases × constraints. */
 export interface EvalMatrix {
   /** Constraint keys (`step/id`), in the eval's order. */
   columns: string[];
   rows: EvalMatrixRow[];
-  /** Rows before filtering. */
-  total: number;
 }
 
 /**
- * Builds the cases × constraints matrix of one page of case rows. Columns are the eval's constraints in
- * its order, plus any key a row lists that the eval did not (so nothing recorded is hidden).
+ * Builds the cases × constraints matrix of a page of case rows (the server has filtered the rows).
+ * Columns are the eval's constraints in its order, plus any key a row lists that the eval did not, so
+ * nothing recorded is hidden; `only` narrows the columns to one constraint.
  */
 export function evalMatrix(options: {
   constraints: readonly string[];
   cases: readonly EvalCaseRow[];
-  filter?: EvalMatrixFilter;
+  only?: string;
 }): EvalMatrix {
-  const filter = options.filter ?? {};
   const all = [...options.constraints];
   const seen = new Set(all);
   for (const row of options.cases) {
@@ -53,20 +40,10 @@ export function evalMatrix(options: {
       }
     }
   }
-  const columns = filter.constraint === undefined ? all : all.filter((key) => key === filter.constraint);
-  const keep = (row: EvalCaseRow): boolean => {
-    if (filter.outcome !== undefined && row.outcome !== filter.outcome) return false;
-    if (filter.passed !== undefined && row.passed !== filter.passed) return false;
-    if (filter.status !== undefined) {
-      const statuses =
-        filter.constraint === undefined ? Object.values(row.statuses) : [row.statuses[filter.constraint]];
-      if (!statuses.includes(filter.status)) return false;
-    }
-    return true;
-  };
-  const rows = options.cases.filter(keep).map((row) => ({
+  const columns = options.only === undefined ? all : all.filter((key) => key === options.only);
+  const rows = options.cases.map((row) => ({
     row,
     cells: columns.map((key) => ({ key, status: row.statuses[key] })),
   }));
-  return { columns, rows, total: options.cases.length };
+  return { columns, rows };
 }

@@ -25,7 +25,8 @@ function RateRow(props: { row: RateDelta; label: ReactNode }): ReactNode {
 }
 
 function describe(detail: EvalDetail): string {
-  return `${detail.workflow}${detail.profile ? ` under ${detail.profile}` : ''}${detail.dataset ? `, ${detail.dataset}` : ''}`;
+  const { workflow, profile, dataset, status } = detail.eval;
+  return `${workflow} under ${profile}, ${dataset}${status === 'finished' ? '' : ` (${status})`}`;
 }
 
 /**

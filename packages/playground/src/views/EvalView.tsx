@@ -1,10 +1,11 @@
 import { type ReactNode, useMemo } from 'react';
-import { getEval } from '../api/evals.js';
+import { type EvalRecord, getEval } from '../api/evals.js';
+import { Badge } from '../components/Badge.js';
 import { EvalConstraintTable } from '../components/EvalConstraintTable.js';
 import { EvalFilterForm } from '../components/EvalFilterForm.js';
 import { EvalMatrixTable } from '../components/EvalMatrixTable.js';
 import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
-import { evalQueryFrom, evalQueryTo } from '../model/eval-filter.js';
+import { evalQueryFrom, evalQueryTo, evalServerQuery } from '../model/eval-filter.js';
 import { formatRate } from '../model/eval-format.js';
 import { evalMatrix } from '../model/eval-matrix.js';
 import { formatUsd } from '../model/format.js';
@@ -14,32 +15,92 @@ import '../components/RunsViews.css';
 /** Case rows per page of the matrix. */
 export const EVAL_PAGE_SIZE = 100;
 
+function EvalSummaryList(props: { record: EvalRecord }): ReactNode {
+  const { record } = props;
+  const report = record.summary;
+  return (
+    <dl className="summary" data-testid="eval-summary">
+      <dt>Workflow</dt>
+      <dd>
+        {record.workflow} under {record.profile}, dataset {record.dataset}
+        {record.repeat > 1 ? `, each case run ${record.repeat} times` : ''}
+      </dd>
+      <dt>Status</dt>
+      <dd>
+        <Badge tone={record.status === 'finished' ? 'pass' : record.status === 'running' ? 'info' : 'warn'}>
+          {record.status}
+        </Badge>{' '}
+        started <time dateTime={record.started_at}>{new Date(record.started_at).toLocaleString()}</time>
+      </dd>
+      {report === undefined ? (
+        <>
+          <dt>Cases</dt>
+          <dd>{record.case_count} case runs stored so far; the report comes when the eval finishes.</dd>
+        </>
+      ) : (
+        <>
+          <dt>Cases</dt>
+          <dd>
+            {report.cases} case runs: {report.passed} passed, {report.failed} failed (
+            {formatRate(report.pass_rate)})
+          </dd>
+          <dt>Outcomes</dt>
+          <dd>
+            {Object.entries(report.outcomes)
+              .filter(([, n]) => (n ?? 0) > 0)
+              .map(([outcome, n]) => `${outcome.replaceAll('_', ' ')} ${n}`)
+              .join(', ') || 'none'}
+          </dd>
+          {report.expectations !== undefined && report.expectations.checked > 0 && (
+            <>
+              <dt>Expectations</dt>
+              <dd>
+                {report.expectations.met} of {report.expectations.checked} met
+              </dd>
+            </>
+          )}
+          <dt>Tokens and cost</dt>
+          <dd>
+            {report.tokens} tokens, {formatUsd(report.cost_usd)}
+            {report.cost_unknown_cases
+              ? ` (${report.cost_unknown_cases} case runs of unknown cost left out)`
+              : ''}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
 /**
- * One eval (`#/evals/<id>`): its summary, each constraint's pass rate and ladder strategies, and the
- * cases × constraints matrix of one page of case runs, filtered by outcome, result, constraint and status
- * (the filters and page are in the address).
+ * One eval (`#/evals/<id>`): its report, each constraint's pass rate and ladder strategies, and the
+ * cases × constraints matrix, filtered by the server (outcome; a constraint with its status) and paged;
+ * the filters and page are in the address.
  */
 export function EvalView(props: { evalId: string; route: Route }): ReactNode {
   const { evalId } = props;
   const view = evalQueryFrom(props.route.query);
-  const { filter, offset } = view;
+  const server = evalServerQuery(view);
   const detail = useFetched({
-    key: `${evalId}\n${offset}`,
-    load: (signal) => getEval({ id: evalId, limit: EVAL_PAGE_SIZE, offset, signal }),
+    key: `${evalId}\n${view.offset}\n${JSON.stringify(server)}`,
+    load: (signal) =>
+      getEval({ id: evalId, limit: EVAL_PAGE_SIZE, offset: view.offset, query: server, signal }),
   });
+  const only = view.constraint;
   const matrix = useMemo(
     () =>
       detail.state === 'ready'
         ? evalMatrix({
             constraints: detail.value.constraints.map((c) => c.key),
             cases: detail.value.cases,
-            filter,
+            ...(only === undefined ? {} : { only }),
           })
         : undefined,
-    [detail, filter],
+    [detail, only],
   );
-  const go = (next: { filter?: typeof filter; offset?: number }): string =>
-    href(['evals', evalId], evalQueryTo({ filter: next.filter ?? filter, offset: next.offset ?? offset }));
+  const filtered = Object.keys(server).length > 0;
+  const go = (next: Partial<typeof view>): string =>
+    href(['evals', evalId], evalQueryTo({ ...view, ...next }));
 
   return (
     <section aria-labelledby="eval-title">
@@ -48,63 +109,57 @@ export function EvalView(props: { evalId: string; route: Route }): ReactNode {
       </h1>
       <p role="status" aria-live="polite">
         {detail.state === 'loading' && 'Loading the eval…'}
-        {matrix !== undefined && `${matrix.rows.length} of ${matrix.total} case runs on this page shown.`}
+        {detail.state === 'ready' &&
+          `${detail.value.total} ${filtered ? 'matching ' : ''}case ${detail.value.total === 1 ? 'run' : 'runs'}; showing ${detail.value.cases.length}.`}
       </p>
+      {view.ignored.length > 0 && (
+        <div className="error-box" role="alert">
+          <p>Some filters in the address were ignored:</p>
+          <ul>
+            {view.ignored.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {detail.state === 'error' && <ApiErrorBox error={detail.error} what="the eval" />}
       {detail.state === 'ready' && matrix !== undefined && (
         <>
-          <dl className="summary" data-testid="eval-summary">
-            <dt>Workflow</dt>
-            <dd>
-              {detail.value.workflow}
-              {detail.value.profile ? ` under ${detail.value.profile}` : ''}
-              {detail.value.dataset ? `, dataset ${detail.value.dataset}` : ''}
-            </dd>
-            <dt>Cases</dt>
-            <dd>
-              {detail.value.summary.cases} runs: {detail.value.summary.passed} passed,{' '}
-              {detail.value.summary.failed} failed ({formatRate(detail.value.summary.pass_rate)})
-            </dd>
-            <dt>Outcomes</dt>
-            <dd>
-              {Object.entries(detail.value.summary.outcomes)
-                .filter(([, n]) => (n ?? 0) > 0)
-                .map(([outcome, n]) => `${outcome.replaceAll('_', ' ')} ${n}`)
-                .join(', ') || 'none'}
-            </dd>
-            <dt>Tokens and cost</dt>
-            <dd>
-              {detail.value.summary.tokens} tokens, {formatUsd(detail.value.summary.cost_usd)}
-            </dd>
-          </dl>
+          <EvalSummaryList record={detail.value.eval} />
           <p>
             <a href={href(['evals'])}>All evals</a>
           </p>
-          <EvalConstraintTable constraints={detail.value.constraints} summary={detail.value.summary} />
+          {detail.value.eval.summary !== undefined && (
+            <EvalConstraintTable constraints={detail.value.constraints} summary={detail.value.eval.summary} />
+          )}
           <h2>Cases × constraints</h2>
           <EvalFilterForm
-            filter={filter}
+            filters={{
+              ...(view.outcome === undefined ? {} : { outcome: view.outcome }),
+              ...(view.constraint === undefined ? {} : { constraint: view.constraint }),
+              ...(view.status === undefined ? {} : { status: view.status }),
+            }}
             constraints={detail.value.constraints.map((c) => c.key)}
-            onApply={(next) => navigate(go({ filter: next }))}
+            onApply={(next) => navigate(href(['evals', evalId], evalQueryTo({ ...next, offset: 0 })))}
           />
           {matrix.rows.length === 0 ? (
             <p className="empty" data-testid="eval-matrix-empty">
-              {matrix.total === 0
-                ? 'This eval has no case runs.'
-                : 'No case run on this page matches the filters.'}
+              {filtered ? 'No case run matches the filters.' : 'This eval has no case runs yet.'}
             </p>
           ) : (
             <EvalMatrixTable
               matrix={matrix}
-              caption={`Case runs ${offset + 1}–${offset + matrix.total} of ${detail.value.total_cases}${
-                matrix.rows.length < matrix.total ? `, ${matrix.rows.length} matching the filters` : ''
-              }`}
+              caption={`${filtered ? 'Matching case runs' : 'Case runs'} ${detail.value.offset + 1}–${
+                detail.value.offset + detail.value.cases.length
+              } of ${detail.value.total}`}
             />
           )}
           <nav aria-label="Pages of case runs" className="actions">
-            {offset > 0 && <a href={go({ offset: Math.max(0, offset - EVAL_PAGE_SIZE) })}>Previous cases</a>}
-            {offset + detail.value.cases.length < detail.value.total_cases && (
-              <a href={go({ offset: offset + detail.value.cases.length })} data-testid="eval-next-page">
+            {view.offset > 0 && (
+              <a href={go({ offset: Math.max(0, view.offset - EVAL_PAGE_SIZE) })}>Previous cases</a>
+            )}
+            {view.offset + detail.value.cases.length < detail.value.total && (
+              <a href={go({ offset: view.offset + detail.value.cases.length })} data-testid="eval-next-page">
                 Next cases
               </a>
             )}

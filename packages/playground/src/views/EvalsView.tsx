@@ -5,17 +5,28 @@ import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
 import { href, navigate, type Route } from '../router.js';
 import '../components/RunsViews.css';
 
+/** Evals per page; "Older evals" asks for those started before the last row. */
+export const EVALS_PAGE_SIZE = 50;
+
 /** The stored evals (`#/evals`, `?workflow=` narrows them); tick two to compare them. */
 export function EvalsView(props: { route: Route }): ReactNode {
   const workflow = props.route.query.get('workflow')?.trim() ?? '';
+  const before = props.route.query.get('before') ?? '';
   const [draft, setDraft] = useState(workflow);
   useEffect(() => setDraft(workflow), [workflow]);
   const [selected, setSelected] = useState<string[]>([]);
   const id = useId();
   const evals = useFetched({
-    key: workflow,
-    load: (signal) => listEvals({ ...(workflow === '' ? {} : { workflow }), signal }),
+    key: `${workflow}\n${before}`,
+    load: (signal) =>
+      listEvals({
+        ...(workflow === '' ? {} : { workflow }),
+        ...(before === '' ? {} : { before }),
+        limit: EVALS_PAGE_SIZE,
+        signal,
+      }),
   });
+  const last = evals.state === 'ready' ? evals.value.at(-1) : undefined;
   const apply = (event: FormEvent): void => {
     event.preventDefault();
     navigate(href(['evals'], { workflow: draft.trim() }));
@@ -64,8 +75,9 @@ export function EvalsView(props: { route: Route }): ReactNode {
         </button>
         <span id={`${id}-selection`} className="muted">
           {selected.length === 0 && 'Tick two evals to compare them.'}
-          {selected.length === 1 && `Selected ${selected[0]}; tick one more.`}
-          {selected.length === 2 && `Selected ${selected.join(' (A) and ')} (B); untick one to pick another.`}
+          {selected.length === 1 && `Selected ${selected[0]?.slice(0, 8)}; tick one more.`}
+          {selected.length === 2 &&
+            `Selected ${first?.slice(0, 8)} (A) and ${second?.slice(0, 8)} (B); untick one to pick another.`}
         </span>
       </div>
       <p role="status" aria-live="polite">
@@ -77,9 +89,9 @@ export function EvalsView(props: { route: Route }): ReactNode {
       {evals.state === 'error' && <ApiErrorBox error={evals.error} what="evals" />}
       {evals.state === 'ready' && evals.value.length === 0 && (
         <p className="empty" data-testid="evals-empty">
-          {workflow === ''
+          {workflow === '' && before === ''
             ? 'No evals stored yet. Run nanocode eval <workflow> <dataset> against this server’s store.'
-            : `No evals of ${workflow}.`}
+            : 'No evals match.'}
         </p>
       )}
       {evals.state === 'ready' && evals.value.length > 0 && (
@@ -87,9 +99,15 @@ export function EvalsView(props: { route: Route }): ReactNode {
           evals={evals.value}
           selected={selected}
           onToggle={toggle}
-          caption={workflow === '' ? 'Stored evals, newest first' : `Evals of ${workflow}`}
+          caption={workflow === '' ? 'Stored evals, newest first' : `Evals of ${workflow}, newest first`}
         />
       )}
+      <nav aria-label="Pages of evals" className="actions">
+        {before !== '' && <a href={href(['evals'], { workflow })}>Newest evals</a>}
+        {last !== undefined && evals.state === 'ready' && evals.value.length >= EVALS_PAGE_SIZE && (
+          <a href={href(['evals'], { workflow, before: last.started_at })}>Older evals</a>
+        )}
+      </nav>
     </section>
   );
 }
