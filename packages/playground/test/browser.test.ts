@@ -126,8 +126,8 @@ describe.runIf(run)('playground in Chromium', () => {
     const error = page.getByTestId('validation-error').first();
     await error.waitFor();
     expect(await error.getAttribute('data-line')).toBe(String(line));
-    expect(await error.innerText()).toContain(`Line ${line}:`);
-    expect(await error.innerText()).toContain('NC_CFG_UNKNOWN_KIND');
+    expect(await error.textContent()).toContain(`Line ${line}:`);
+    expect(await error.textContent()).toContain('NC_CFG_UNKNOWN_KIND');
     await screenshot({ page, name: '02-editor-error' });
     // Fixing the text clears the error.
     await editor.fill(text);
@@ -150,7 +150,7 @@ describe.runIf(run)('playground in Chromium', () => {
     await page.getByTestId('timeline').waitFor();
     const outcome = page.getByTestId('outcome-badge');
     await outcome.waitFor();
-    await expect.poll(() => outcome.innerText(), { timeout: 30_000 }).toBe('certified');
+    await expect.poll(() => outcome.textContent(), { timeout: 30_000 }).toBe('certified');
     // The ladder climbed, as the example's scripted replies make it: retries, a fallback, a repair.
     const moves = await page
       .getByTestId('ladder-move')
@@ -161,7 +161,7 @@ describe.runIf(run)('playground in Chromium', () => {
     const verification = page.getByTestId('certificate-verification');
     await verification.waitFor({ timeout: 30_000 });
     expect(await verification.getAttribute('data-ok')).toBe('true');
-    expect((await verification.innerText()).toLowerCase()).toContain('verified');
+    expect(((await verification.textContent()) ?? '').toLowerCase()).toContain('verified');
     const statuses = await page.getByTestId('constraint-status').allInnerTexts();
     expect(statuses.length).toBeGreaterThan(0);
     for (const format of ['bundle', 'otlp', 'junit', 'sarif', 'html']) {
@@ -191,7 +191,7 @@ describe.runIf(run)('playground in Chromium', () => {
     await waitForHash(page, /#\/compare\?/);
     const table = page.getByTestId('compare-table');
     await table.waitFor();
-    expect(await table.innerText()).toContain('constraint-playground');
+    expect(await table.textContent()).toContain('constraint-playground');
     await screenshot({ page, name: '06-runs-compared' });
     await page.close();
   });
@@ -205,7 +205,7 @@ describe.runIf(run)('playground in Chromium', () => {
     await waitForHash(page, /#\/evals\/[^/?]+/);
     const matrix = page.getByTestId('eval-matrix');
     await matrix.waitFor();
-    const text = await matrix.innerText();
+    const text = await matrix.textContent();
     for (const id of ['nanocode', 'widget', 'too-long']) expect(text).toContain(id);
     await screenshot({ page, name: '07-eval-matrix' });
     await page.goto(`${served.url}/#/evals`);
