@@ -4,11 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../src/config/index.js';
 import { evaluateDataset } from '../src/eval/index.js';
+import type { RunStore } from '../src/spec/store.js';
 import type { ResolvedConfig } from '../src/spec/workflow.js';
+import { createSqliteStore } from '../src/store/sqlite/create-sqlite-store.js';
 
 /** One eval run's figures. */
 export interface EvalBenchRow {
   cases: number;
+  /** Whether the runs and the eval record were written to a SQLite store. */
+  stored: boolean;
   seconds: number;
   cases_per_s: number;
   /** Resident set size before the eval started (MB): the baseline. */
@@ -61,9 +65,12 @@ async function measure(options: {
   config: ResolvedConfig;
   dir: string;
   cases: number;
+  /** Store the runs and record the eval in this store. */
+  store?: RunStore;
 }): Promise<EvalBenchRow> {
   const dataset = join(options.dir, `cases-${options.cases}.jsonl`);
   await writeDataset({ file: dataset, cases: options.cases });
+  const evalId = `bench-${options.cases}-${Date.now()}`;
   // Start from a collected heap when the runtime allows it (node --expose-gc), so baselines compare.
   (globalThis as { gc?: () => void }).gc?.();
   const before = process.memoryUsage().rss;
@@ -83,9 +90,24 @@ async function measure(options: {
       skipInvalid: false,
       keepFailed: 0,
       outputs: { out: join(options.dir, `results-${options.cases}.jsonl`) },
+      ...(options.store === undefined
+        ? {}
+        : {
+            evidence: { store: options.store },
+            record: {
+              eval_id: evalId,
+              started_at: new Date().toISOString(),
+              clock: () => performance.now(),
+              now: () => new Date().toISOString(),
+            },
+          }),
     });
     if (summary.passed !== options.cases)
       throw new Error(`bench eval: ${summary.passed}/${options.cases} passed`);
+    const recorded = await options.store?.getEval({ eval_id: evalId });
+    if (options.store !== undefined && recorded?.case_count !== options.cases) {
+      throw new Error(`bench eval: the eval record holds ${recorded?.case_count} of ${options.cases} rows`);
+    }
   } finally {
     clearInterval(sampler);
   }
@@ -93,6 +115,7 @@ async function measure(options: {
   peak = Math.max(peak, process.memoryUsage().rss);
   return {
     cases: options.cases,
+    stored: options.store !== undefined,
     seconds,
     cases_per_s: options.cases / seconds,
     rss_before_mb: mb(before),
@@ -112,15 +135,21 @@ export async function benchEval(): Promise<EvalBenchRow[]> {
   try {
     await measure({ config, dir, cases: 200 }); // warm-up: JIT and module loading out of the figures
     for (const cases of [1_000, 10_000]) rows.push(await measure({ config, dir, cases }));
+    const store = createSqliteStore({ path: join(dir, 'nanocode.db') });
+    try {
+      for (const cases of [1_000, 10_000]) rows.push(await measure({ config, dir, cases, store }));
+    } finally {
+      await store.close();
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
   console.log(
-    `\nnanocode eval over a generated JSONL dataset (scripted, no store, concurrency ${CONCURRENCY})`,
+    `\nnanocode eval over a generated JSONL dataset (scripted, concurrency ${CONCURRENCY}; no store, then SQLite with the runs and the eval record)`,
   );
   for (const row of rows) {
     console.log(
-      `  ${String(row.cases).padStart(6)} cases  ${row.seconds.toFixed(2).padStart(7)} s  ${row.cases_per_s.toFixed(0).padStart(6)} cases/s   RSS before ${row.rss_before_mb} MB, peak ${row.rss_peak_mb} MB (+${(row.rss_peak_mb - row.rss_before_mb).toFixed(1)} MB)`,
+      `  ${String(row.cases).padStart(6)} cases${row.stored ? ', stored' : '        '}  ${row.seconds.toFixed(2).padStart(7)} s  ${row.cases_per_s.toFixed(0).padStart(6)} cases/s   RSS before ${row.rss_before_mb} MB, peak ${row.rss_peak_mb} MB (+${(row.rss_peak_mb - row.rss_before_mb).toFixed(1)} MB)`,
     );
   }
   return rows;

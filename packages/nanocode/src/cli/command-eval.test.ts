@@ -151,9 +151,31 @@ describe('nanocode eval', () => {
     const { openStore } = await import('../store/index.js');
     const store = await openStore({ cwd: dir, url: join(dir, 'certified.db') });
     const stored = await store.getRun({ run_id: JSON.parse(lines[0] ?? '{}').run_id });
+    // The eval itself is stored beside its runs: the id printed, every case row, the report.
+    const evalId = /^eval (\S+) stored /m.exec(io.out())?.[1] ?? '';
+    const record = await store.getEval({ eval_id: evalId });
+    const rows = await store.listEvalCases({ eval_id: evalId });
     await store.close();
     expect(stored?.certificate).toBeDefined();
     expect(stored?.log_index).toBeTypeOf('number');
+    expect(record).toMatchObject({
+      workflow: 'greet',
+      dataset: 'names.jsonl',
+      status: 'finished',
+      case_count: 4,
+      summary: { cases: 4, passed: 3 },
+    });
+    expect(rows.cases.map((c) => [c.case_id, c.passed, c.run_id])).toEqual(
+      lines.map((l) => {
+        const line = JSON.parse(l) as {
+          id: string;
+          outcome: string;
+          expected_ok: boolean | null;
+          run_id: string;
+        };
+        return [line.id, line.outcome === 'certified' && line.expected_ok !== false, line.run_id];
+      }),
+    );
   });
 
   it('exits 130 when cancelled, having started no further case', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { EvaluatedDataset } from '../eval/evaluate-dataset.js';
@@ -135,7 +136,18 @@ export async function runEvalCommand(options: EvalCommandOptions): Promise<ExitC
             `${options.progress === 'bar' ? '\r\u001b[K' : ''}skipped ${formatError({ error, cwd: io.cwd })}\n`,
           );
       },
-      ...(evidence === undefined ? {} : { evidence }),
+      ...(evidence === undefined
+        ? {}
+        : {
+            evidence,
+            // The eval itself is recorded beside its runs, for `GET /api/evals` and the playground.
+            record: {
+              eval_id: randomUUID(),
+              started_at: new Date().toISOString(),
+              clock: options.now,
+              now: () => new Date().toISOString(),
+            },
+          }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
   } catch (error) {
@@ -145,7 +157,7 @@ export async function runEvalCommand(options: EvalCommandOptions): Promise<ExitC
   }
   progress.done();
   await store?.close();
-  const { summary, failed } = evaluated;
+  const { summary, failed, eval_id } = evaluated;
   const threshold = options.minPassRate ?? 1;
   const cancelled = options.signal?.aborted === true;
   const ok = summary.cases > 0 && (summary.pass_rate ?? 0) >= threshold && summary.store_errors === 0;
@@ -156,6 +168,7 @@ export async function runEvalCommand(options: EvalCommandOptions): Promise<ExitC
       dataset: displayPath({ file: options.datasetFile, cwd: io.cwd }),
       min_pass_rate: threshold,
       ok,
+      ...(eval_id === undefined ? {} : { eval_id }),
       ...summary,
       failed_cases: failed,
     };
@@ -169,6 +182,7 @@ export async function runEvalCommand(options: EvalCommandOptions): Promise<ExitC
         failed,
       }),
     );
+    if (eval_id !== undefined) io.stdout.write(`eval ${eval_id} stored (GET /api/evals/${eval_id})\n`);
     if (summary.cases === 0) io.stdout.write('no cases ran: the dataset is empty\n');
     else {
       io.stdout.write(

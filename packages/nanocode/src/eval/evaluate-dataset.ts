@@ -6,6 +6,7 @@ import { createCaseRunner, type EvalEvidence } from './create-case-runner.js';
 import type { EvalSummary } from './eval-aggregator.js';
 import { openEvalHtmlReport } from './eval-html-report.js';
 import { caseFailure, caseName, type EvalReportWriter, openEvalJunitReport } from './eval-junit-report.js';
+import { createEvalRecorder, type EvalRecorder } from './eval-recorder.js';
 import type { FailedCase } from './format-eval-summary.js';
 import { openTextFile, type TextFile } from './open-text-file.js';
 import { readDataset } from './read-dataset.js';
@@ -33,6 +34,12 @@ export interface EvaluateDatasetOptions {
   onCaseStart?: () => void;
   onInvalid?: (error: NanocodeError) => void;
   signal?: AbortSignal;
+  /**
+   * Record the eval in the evidence store under `eval_id` (needs `evidence`): its start, a row per case as
+   * it finishes, and the report at the end, for the API's eval routes. `clock` (ms) ages row batches;
+   * `now` stamps the end.
+   */
+  record?: { eval_id: string; started_at: string; clock: () => number; now: () => string };
 }
 
 /** What {@link evaluateDataset} produced. */
@@ -40,6 +47,8 @@ export interface EvaluatedDataset {
   summary: EvalSummary;
   /** The first `keepFailed` failed cases, in dataset order. */
   failed: FailedCase[];
+  /** The stored eval's id, when it was recorded. */
+  eval_id?: string;
 }
 
 /**
@@ -54,12 +63,31 @@ export async function evaluateDataset(options: EvaluateDatasetOptions): Promise<
   const meta = { workflow: config.workflow.name, dataset: options.datasetName };
   let out: TextFile | undefined;
   const reports: EvalReportWriter[] = [];
+  let recorder: EvalRecorder | undefined;
   try {
     if (outputs.out !== undefined) out = await openTextFile({ path: outputs.out });
     if (outputs.junit !== undefined)
       reports.push(await openEvalJunitReport({ path: outputs.junit, meta, repeated }));
     if (outputs.html !== undefined)
       reports.push(await openEvalHtmlReport({ path: outputs.html, meta, repeated }));
+    if (options.record !== undefined && options.evidence !== undefined) {
+      const { eval_id, started_at, clock, now } = options.record;
+      recorder = await createEvalRecorder({
+        store: options.evidence.store,
+        start: {
+          eval_id,
+          tenant: config.profile.tenant,
+          workflow: config.workflow.name,
+          profile: config.profile.name,
+          dataset: options.datasetName,
+          started_at,
+          repeat: options.repeat,
+          concurrency: options.concurrency,
+        },
+        clock,
+        now,
+      });
+    }
     const stringInputs = new Set(
       Object.entries(config.workflow.inputs)
         .filter(([, schema]) => schema.type === 'string')
@@ -89,14 +117,19 @@ export async function evaluateDataset(options: EvaluateDatasetOptions): Promise<
         }
         await out?.write(resultLine(result));
         for (const report of reports) await report.add(result);
+        await recorder?.add(result);
       },
     });
     await out?.close();
     for (const report of reports.splice(0)) await report.finish({ summary });
-    return { summary, failed };
+    const ended = recorder;
+    recorder = undefined;
+    await ended?.finish({ status: options.signal?.aborted ? 'cancelled' : 'finished', summary });
+    return { summary, failed, ...(ended === undefined ? {} : { eval_id: ended.eval_id }) };
   } catch (error) {
     await out?.close().catch(() => undefined);
     for (const report of reports) await report.discard().catch(() => undefined);
+    await recorder?.finish({ status: 'failed' }).catch(() => undefined);
     throw error;
   }
 }

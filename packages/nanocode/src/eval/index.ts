@@ -1,6 +1,7 @@
 /** Evaluating a workflow over a dataset: readers, the bounded in-order pool, aggregation and reports. */
 
 export { type CaseResult, casePassed, type LadderMove, toCaseResult } from './case-result.js';
+export { storeConstraintKey, toEvalCaseRow } from './case-row.js';
 export { checkExpected, type ExpectationResult } from './check-expected.js';
 export {
   type CaseRunnerOptions,
@@ -24,6 +25,12 @@ export {
   openEvalJunitReport,
 } from './eval-junit-report.js';
 export { createEvalProgress, type EvalProgress, type ProgressMode } from './eval-progress.js';
+export {
+  createEvalRecorder,
+  EVAL_ROW_BATCH,
+  EVAL_ROW_MAX_WAIT_MS,
+  type EvalRecorder,
+} from './eval-recorder.js';
 export { type EvaluateDatasetOptions, type EvaluatedDataset, evaluateDataset } from './evaluate-dataset.js';
 export { type FailedCase, formatEvalSummary } from './format-eval-summary.js';
 export { mapInOrder } from './map-in-order.js';

@@ -222,6 +222,8 @@ describe('createApp: health, metrics and the OpenAPI document', () => {
         'GET /api/policy',
         'GET /api/policy/versions/{version}',
         'GET /api/policy/audit',
+        'GET /api/evals',
+        'GET /api/evals/{id}',
         'GET /api/adapters/health',
         'GET /api/log/checkpoint',
         'GET /api/log/inclusion/{run_id}',

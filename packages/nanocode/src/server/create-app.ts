@@ -16,6 +16,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions, rateLimit } from './middlewa
 import { type OpenApiLike, renderDocsPage } from './render-docs-page.js';
 import { createAdapterRoutes } from './routes/adapters.js';
 import { createCertificateRoutes } from './routes/certificates.js';
+import { createEvalRoutes } from './routes/evals.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createLogRoutes } from './routes/log.js';
 import { createPolicyRoutes } from './routes/policy.js';
@@ -127,6 +128,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<ServerEnv> {
   app.route('/', createWorkflowRoutes({ context }));
   app.route('/', createProfileRoutes({ context }));
   app.route('/', createPolicyRoutes({ context, now: () => new Date() }));
+  app.route('/', createEvalRoutes({ context }));
   app.route('/', createAdapterRoutes({ context }));
   app.route('/', createLogRoutes({ context }));
   app.route('/', createGovernedRoutes({ context }));

@@ -69,6 +69,7 @@ export const ERROR_CODES = {
     'A store already holds a different value under the same key (event seq, run, salt or checkpoint).',
   NC_STORE_SEQ: "Appended events leave a gap in, or do not continue, the run's sequence numbers.",
   NC_STORE_UNKNOWN_RUN: 'A store call names a run that was never created.',
+  NC_STORE_UNKNOWN_EVAL: 'A store call names an eval that was never created.',
   NC_STORE_INPUT:
     'A store call got an invalid argument, such as a listing limit that is not a positive integer.',
   // HTTP API (NC_API_*): the `error.code` of every error response body.

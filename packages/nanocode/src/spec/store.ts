@@ -1,5 +1,5 @@
 import type { RunEvent, RunHeader } from './events.js';
-import type { ConstraintStatus, RunOutcome } from './outcome.js';
+import type { ConstraintStatus, RecoveryStrategy, RunOutcome } from './outcome.js';
 
 /**
  * Where a transparency log keeps its leaf hashes, one append-only list per tenant. The log computes
@@ -107,6 +107,67 @@ export interface UpdatePolicyOptions {
   change: { actor: PolicyActor; at: string; action: PolicyAction; target: string };
 }
 
+/** Where an eval stands: still running, or how it ended. */
+export type EvalStatus = 'running' | 'finished' | 'cancelled' | 'failed';
+
+/** What starts an eval record (`nanocode eval` over one dataset). */
+export interface EvalStart {
+  eval_id: string;
+  tenant: string;
+  workflow: string;
+  profile: string;
+  /** The dataset as the user named it. */
+  dataset: string;
+  started_at: string;
+  /** Runs of each case. */
+  repeat: number;
+  concurrency: number;
+}
+
+/** A stored eval: how it started, how far it got, and (once finished) its aggregate report. */
+export interface EvalRecord extends EvalStart {
+  status: EvalStatus;
+  finished_at?: string;
+  /** Case rows appended so far. */
+  case_count: number;
+  /** The aggregate report (`EvalSummary` of `nanocode eval --json`), set when the eval finishes. */
+  summary?: Record<string, unknown>;
+}
+
+/** One case run of an eval: a row of the eval matrix. */
+export interface EvalCaseRow {
+  /** The row's place in the eval, in dataset then repetition order: 0, 1, 2, … */
+  seq: number;
+  case_id: string;
+  /** 1-based repetition of the case. */
+  repeat: number;
+  /** The stored run ('' when the run could not be made at all). */
+  run_id: string;
+  outcome: RunOutcome;
+  passed: boolean;
+  /** Whether the output met the case's expectation; absent when the case had none. */
+  expected_ok?: boolean;
+  /** Final status of each constraint, keyed `<step>/<constraint id>`. */
+  statuses: Record<string, ConstraintStatus>;
+  /** Ladder moves the run needed, counted by strategy (only strategies used). */
+  ladder: Partial<Record<RecoveryStrategy, number>>;
+  tokens: number;
+  /** USD; null when some attempt's price was unknown. */
+  cost_usd: number | null;
+}
+
+/** Filters and paging of {@link RunStore.listEvalCases}: rows in `seq` order. */
+export interface ListEvalCasesOptions {
+  eval_id: string;
+  /** At most this many rows: 50 when absent, capped at 1000. */
+  limit?: number;
+  /** Rows to skip (0 when absent). */
+  offset?: number;
+  outcome?: RunOutcome;
+  /** Only rows where this constraint (`<step>/<id>`) ended with this status. */
+  constraint?: { key: string; status: ConstraintStatus };
+}
+
 /** Filters for {@link RunStore.listRuns}. Newest first (by `started_at`, then `run_id`). */
 export interface ListRunsOptions {
   tenant?: string;
@@ -204,6 +265,35 @@ export interface RunStore {
     limit?: number;
     before_version?: number;
   }): Promise<PolicyChange[]>;
+  /**
+   * Records the start of an eval; the same start again is a no-op, a different one under the same id is
+   * `NC_STORE_CONFLICT`.
+   */
+  createEval(options: { eval: EvalStart }): Promise<void>;
+  /**
+   * Appends case rows as they finish, in `seq` order, in one transaction: a row identical to the one at its
+   * seq is skipped, a different one is `NC_STORE_CONFLICT`, a gap is `NC_STORE_SEQ`, an unknown eval is
+   * `NC_STORE_UNKNOWN_EVAL` and a finished one `NC_STORE_CONFLICT`.
+   */
+  appendEvalCases(options: { eval_id: string; cases: readonly EvalCaseRow[] }): Promise<void>;
+  /** Ends an eval with its status and aggregate report; once only (again with the same values is a no-op). */
+  finishEval(options: {
+    eval_id: string;
+    status: Exclude<EvalStatus, 'running'>;
+    finished_at: string;
+    summary?: Record<string, unknown>;
+  }): Promise<void>;
+  /** The eval (without its rows), or undefined. */
+  getEval(options: { eval_id: string }): Promise<EvalRecord | undefined>;
+  /** Evals newest first (by `started_at`, then id): 50 when no limit, capped at 1000; `before` pages. */
+  listEvals(options: {
+    tenant?: string;
+    workflow?: string;
+    limit?: number;
+    before?: string;
+  }): Promise<EvalRecord[]>;
+  /** A page of an eval's rows in `seq` order, and how many rows match the filters in all. */
+  listEvalCases(options: ListEvalCasesOptions): Promise<{ cases: EvalCaseRow[]; total: number }>;
   /** Releases the store's resources (the database connection); closing twice is harmless. */
   close(): Promise<void>;
 }

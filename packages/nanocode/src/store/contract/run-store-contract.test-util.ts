@@ -7,6 +7,7 @@ import { verifyLogConsistency, verifyLogInclusion } from '../../evidence/tlog-ve
 import type { ErrorCode } from '../../spec/error-codes.js';
 import type { RunEvent } from '../../spec/events.js';
 import type { ApiKeyRecord, RunStore } from '../../spec/store.js';
+import { evalContract } from './eval-contract.test-util.js';
 import { policyContract } from './policy-contract.test-util.js';
 import { digestOf, makeEvents, makeHeader, realRun } from './store-fixtures.test-util.js';
 
@@ -44,6 +45,7 @@ export function runStoreContract(options: RunStoreContractOptions): void {
     });
 
     policyContract({ store: () => store });
+    evalContract({ store: () => store });
 
     it('creates a run idempotently and gets it back', async () => {
       const header = makeHeader({ run_id: 'r1', tenant: 'acme', workflow: 'answer', profile: 'dev' });

@@ -7,6 +7,7 @@ import { resolveListLimit } from '../list-limit.js';
 import { planAppend } from '../plan-append.js';
 import { headerFields } from '../run-summary-fields.js';
 import { conflictError, unknownRunError } from '../store-errors.js';
+import { createMemoryEvals } from './memory-evals.js';
 import { createMemoryPolicies } from './memory-policies.js';
 
 interface MemoryRun {
@@ -194,6 +195,7 @@ export function createMemoryStore(): RunStore {
       return true;
     },
     ...createMemoryPolicies(),
+    ...createMemoryEvals(),
     async close() {},
   };
 }

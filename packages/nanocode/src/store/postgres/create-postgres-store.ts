@@ -11,6 +11,7 @@ import { conflictError, unknownRunError } from '../store-errors.js';
 import { inTransaction } from './pg-transaction.js';
 import { createPostgresApiKeys } from './postgres-api-keys.js';
 import { appendPostgresEvents } from './postgres-append-events.js';
+import { createPostgresEvals } from './postgres-evals.js';
 import { createPostgresLeafStore } from './postgres-leaf-store.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { createPostgresPolicies } from './postgres-policies.js';
@@ -237,6 +238,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
     ...createPostgresApiKeys({ pool }),
     ...createPostgresPolicies({ pool }),
+    ...createPostgresEvals({ pool }),
     async close() {
       if (closed) return;
       closed = true;

@@ -112,6 +112,36 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION policy_versions_append_only();
     `,
   },
+  {
+    // Evals (`nanocode eval`), as in the SQLite store's step 5.
+    version: 3,
+    sql: `
+      CREATE TABLE evals (
+        eval_id TEXT COLLATE "C" PRIMARY KEY,
+        tenant TEXT COLLATE "C" NOT NULL,
+        workflow TEXT COLLATE "C" NOT NULL,
+        profile TEXT NOT NULL,
+        dataset TEXT NOT NULL,
+        started_at TEXT COLLATE "C" NOT NULL,
+        repeat_count INTEGER NOT NULL,
+        concurrency INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        finished_at TEXT,
+        summary TEXT,
+        case_count INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX evals_by_tenant ON evals (tenant, started_at DESC, eval_id DESC);
+      CREATE INDEX evals_by_tenant_workflow ON evals (tenant, workflow, started_at DESC, eval_id DESC);
+      CREATE TABLE eval_cases (
+        eval_id TEXT COLLATE "C" NOT NULL REFERENCES evals (eval_id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        outcome TEXT COLLATE "C" NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (eval_id, seq)
+      );
+      CREATE INDEX eval_cases_by_outcome ON eval_cases (eval_id, outcome, seq);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

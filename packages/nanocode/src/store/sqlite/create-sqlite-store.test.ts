@@ -84,6 +84,8 @@ describe('createSqliteStore', () => {
     expect(tables.map((t) => (t as { name: string }).name)).toEqual([
       'api_keys',
       'checkpoints',
+      'eval_cases',
+      'evals',
       'events',
       'log_leaves',
       'policy_versions',

@@ -9,6 +9,7 @@ import { headerFields } from '../run-summary-fields.js';
 import { conflictError, unknownRunError } from '../store-errors.js';
 import { openDatabase } from './open-database.js';
 import { createSqliteApiKeys } from './sqlite-api-keys.js';
+import { createSqliteEvals } from './sqlite-evals.js';
 import { createSqliteLeafStore } from './sqlite-leaf-store.js';
 import { createSqliteListRuns } from './sqlite-list-runs.js';
 import { createSqlitePolicies } from './sqlite-policies.js';
@@ -164,6 +165,7 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
     },
     ...createSqliteApiKeys({ db }),
     ...createSqlitePolicies({ db }),
+    ...createSqliteEvals({ db }),
     async close() {
       if (db.open) db.close();
     },

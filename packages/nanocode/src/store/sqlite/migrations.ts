@@ -121,6 +121,37 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'policy_versions is append-only'); END;
     `,
   },
+  {
+    // Evals (`nanocode eval`): one row per eval, one per case run in dataset order; a case row's columns
+    // are what listings filter on, its body the whole row (statuses read with ->> for the matrix filter).
+    version: 5,
+    sql: `
+      CREATE TABLE evals (
+        eval_id TEXT PRIMARY KEY,
+        tenant TEXT NOT NULL,
+        workflow TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        dataset TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        repeat_count INTEGER NOT NULL,
+        concurrency INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        finished_at TEXT,
+        summary TEXT,
+        case_count INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX evals_by_tenant ON evals (tenant, started_at DESC, eval_id DESC);
+      CREATE INDEX evals_by_tenant_workflow ON evals (tenant, workflow, started_at DESC, eval_id DESC);
+      CREATE TABLE eval_cases (
+        eval_id TEXT NOT NULL REFERENCES evals (eval_id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        outcome TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (eval_id, seq)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX eval_cases_by_outcome ON eval_cases (eval_id, outcome, seq);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -1,0 +1,110 @@
+import type { EvalCaseRow, EvalRecord } from '../../spec/store.js';
+import {
+  caseMatches,
+  casePaging,
+  type EvalMethods,
+  evalEnd,
+  evalStartJson,
+  planEvalAppend,
+  unknownEvalError,
+} from '../eval-row.js';
+import { resolveListLimit } from '../list-limit.js';
+import { conflictError } from '../store-errors.js';
+
+interface MemoryEval {
+  start: string;
+  record: Omit<EvalRecord, 'case_count' | 'summary'>;
+  summary?: string;
+  /** Canonical JSON of each row, by seq. */
+  bodies: string[];
+}
+
+/** Evals held in memory, rows as canonical JSON (as the SQL stores keep them), for tests and `memory:`. */
+export function createMemoryEvals(): EvalMethods {
+  const evals = new Map<string, MemoryEval>();
+  const mustGet = (eval_id: string): MemoryEval => {
+    const found = evals.get(eval_id);
+    if (found === undefined) throw unknownEvalError({ eval_id });
+    return found;
+  };
+  const recordOf = (entry: MemoryEval): EvalRecord => ({
+    ...structuredClone(entry.record),
+    case_count: entry.bodies.length,
+    ...(entry.summary === undefined ? {} : { summary: JSON.parse(entry.summary) as Record<string, unknown> }),
+  });
+  return {
+    async createEval({ eval: start }) {
+      const json = evalStartJson(start);
+      const existing = evals.get(start.eval_id);
+      if (existing !== undefined) {
+        if (existing.start !== json) throw conflictError({ what: `eval ${start.eval_id}`, details: {} });
+        return;
+      }
+      evals.set(start.eval_id, {
+        start: json,
+        record: { ...JSON.parse(json), status: 'running' },
+        bodies: [],
+      });
+    },
+    async appendEvalCases({ eval_id, cases }) {
+      const entry = mustGet(eval_id);
+      const planned = planEvalAppend({
+        eval_id,
+        status: entry.record.status,
+        count: entry.bodies.length,
+        bodyAt: (seq) => entry.bodies[seq],
+        cases,
+      });
+      for (const { body } of planned) entry.bodies.push(body);
+    },
+    async finishEval({ eval_id, ...end }) {
+      const entry = mustGet(eval_id);
+      const checked = evalEnd(end);
+      if (entry.record.status !== 'running') {
+        const same =
+          entry.record.status === checked.status &&
+          entry.record.finished_at === checked.finished_at &&
+          (entry.summary ?? null) === checked.summary;
+        if (same) return;
+        throw conflictError({ what: `the end of eval ${eval_id}`, details: { eval_id } });
+      }
+      entry.record.status = checked.status as EvalRecord['status'];
+      entry.record.finished_at = checked.finished_at;
+      if (checked.summary !== null) entry.summary = checked.summary;
+    },
+    async getEval({ eval_id }) {
+      const entry = evals.get(eval_id);
+      return entry === undefined ? undefined : recordOf(entry);
+    },
+    async listEvals({ tenant, workflow, limit, before }) {
+      const max = resolveListLimit({ limit });
+      return [...evals.values()]
+        .filter(
+          ({ record }) =>
+            (tenant === undefined || record.tenant === tenant) &&
+            (workflow === undefined || record.workflow === workflow) &&
+            (before === undefined || record.started_at < before),
+        )
+        .sort(
+          (a, b) =>
+            compareDesc(a.record.started_at, b.record.started_at) ||
+            compareDesc(a.record.eval_id, b.record.eval_id),
+        )
+        .slice(0, max)
+        .map(recordOf);
+    },
+    async listEvalCases(options) {
+      const { limit, offset } = casePaging(options);
+      const entry = evals.get(options.eval_id);
+      if (entry === undefined) return { cases: [], total: 0 };
+      const matching = entry.bodies
+        .map((body) => JSON.parse(body) as EvalCaseRow)
+        .filter((row) => caseMatches(row, options));
+      return { cases: matching.slice(offset, offset + limit), total: matching.length };
+    },
+  };
+}
+
+function compareDesc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}
