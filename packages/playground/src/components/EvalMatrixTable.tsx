@@ -21,7 +21,9 @@ function ladderText(ladder: Partial<Record<RecoveryStrategy, number>>): string {
 export function EvalMatrixTable(props: { matrix: EvalMatrix; caption: string }): ReactNode {
   const { matrix, caption } = props;
   return (
-    <div className="matrix-wrap">
+    // The wrapper scrolls sideways; focusable and named so keyboard users can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+    <section className="matrix-wrap" tabIndex={0} aria-label="Eval matrix (scrolls sideways)">
       <table className="data-table matrix" data-testid="eval-matrix">
         <caption>{caption}</caption>
         <thead>
@@ -88,6 +90,6 @@ export function EvalMatrixTable(props: { matrix: EvalMatrix; caption: string }):
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
