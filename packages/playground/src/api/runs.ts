@@ -1,10 +1,10 @@
 /**
- * The run routes of the public API (`server/routes/runs.ts`, `server/routes/workflows.ts`) as calls.
- * Reply shapes are in `types.ts` and the event contract in `model/events.ts`.
+ * The run listing of the public API (`GET /api/runs`, `server/routes/runs.ts`) and the values its
+ * filters take. One run, starting one and cancelling one are in `run-document.ts`.
  */
 import type { ConstraintStatus, RunOutcome } from '../model/events.js';
 import { apiFetch } from './client.js';
-import type { ResolvedWorkflow, RunAccepted, RunDocument, RunSummary, WorkflowInfo } from './types.js';
+import type { RunSummary } from './types.js';
 
 /** Every run outcome, in the server's order. */
 export const RUN_OUTCOMES: readonly RunOutcome[] = [
@@ -50,44 +50,4 @@ export async function listRuns(options: { query: RunsQuery; signal?: AbortSignal
   const search = params.toString();
   const path = `/api/runs${search === '' ? '' : `?${search}`}`;
   return (await apiFetch<{ runs: RunSummary[] }>(path, withSignal(options.signal))).runs;
-}
-
-/** One run with its events. */
-export async function getRun(options: { id: string; signal?: AbortSignal }): Promise<RunDocument> {
-  return apiFetch<RunDocument>(`/api/runs/${encodeURIComponent(options.id)}`, withSignal(options.signal));
-}
-
-/** Starts a run in the background (`mode: "async"`); follow it with {@link getRun}. */
-export async function startRun(options: {
-  workflow: string;
-  profile?: string;
-  inputs: Record<string, unknown>;
-  signal?: AbortSignal;
-}): Promise<RunAccepted> {
-  return apiFetch<RunAccepted>('/api/runs', {
-    body: {
-      workflow: options.workflow,
-      ...(options.profile === undefined ? {} : { profile: options.profile }),
-      inputs: options.inputs,
-      mode: 'async',
-    },
-    ...withSignal(options.signal),
-  });
-}
-
-/** A workflow resolved under its default profile. */
-export async function getWorkflow(options: {
-  name: string;
-  signal?: AbortSignal;
-}): Promise<ResolvedWorkflow> {
-  return apiFetch<ResolvedWorkflow>(
-    `/api/workflows/${encodeURIComponent(options.name)}`,
-    withSignal(options.signal),
-  );
-}
-
-/** `GET /api/workflows`: the workflow names, for filter suggestions. */
-export async function listWorkflowNames(options: { signal?: AbortSignal } = {}): Promise<string[]> {
-  const body = await apiFetch<{ workflows: WorkflowInfo[] }>('/api/workflows', withSignal(options.signal));
-  return body.workflows.map((workflow) => workflow.name);
 }

@@ -1,13 +1,22 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
+import { getRunDocument, startAsyncRun } from '../api/run-document.js';
 import { followRunEvents } from '../api/run-events.js';
-import { getRun, getWorkflow, startRun } from '../api/runs.js';
-import type { InputSchema, RunDocument } from '../api/types.js';
+import type { RunDocument } from '../api/types.js';
+import { getResolvedWorkflow } from '../api/workflows.js';
 import type { RunEvent } from '../model/events.js';
+import {
+  collectInputs,
+  type FieldValue,
+  type InputField,
+  inputFields,
+  toFieldValue,
+} from '../model/input-fields.js';
 import { buildRunModel } from '../model/run-model.js';
 import { href } from '../router.js';
 import type { DemoSpec } from './DemoCatalog.js';
 import { DemoChain, DemoVariants, DemoVerdicts } from './DemoResults.js';
+import { InputsForm } from './InputsForm.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
 import { ApiErrorBox, useFetched } from './RunsFetch.js';
 
@@ -19,34 +28,18 @@ type DemoRun =
   | { phase: 'done'; runId: string; events: RunEvent[]; document: RunDocument }
   | { phase: 'error'; error: ApiError; runId?: string; events: RunEvent[] };
 
-function isText(schema: InputSchema | undefined): boolean {
-  return schema?.type === undefined || schema.type === 'string';
-}
-
-function asText(value: unknown): string {
-  if (value === undefined) return '';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** The form values as run inputs: text as typed, other types parsed as JSON; empty optional values left out. */
-function toInputs(options: {
-  values: Record<string, string>;
-  schemas: Record<string, InputSchema>;
-}): Record<string, unknown> {
-  const inputs: Record<string, unknown> = {};
-  for (const [name, text] of Object.entries(options.values)) {
-    if (isText(options.schemas[name])) {
-      inputs[name] = text;
-      continue;
-    }
-    if (text.trim() === '') continue;
-    try {
-      inputs[name] = JSON.parse(text);
-    } catch {
-      throw new ApiError({ status: 0, code: 'CLIENT_INPUT', message: `input ${name} is not valid JSON` });
-    }
-  }
-  return inputs;
+/** The form's values for a demo: the example's inputs where it has them, else each field's default. */
+function exampleValues(options: {
+  demo: DemoSpec;
+  fields: readonly InputField[];
+}): Record<string, FieldValue> {
+  const { demo, fields } = options;
+  return Object.fromEntries(
+    fields.map((field) => [
+      field.name,
+      toFieldValue({ field, value: demo.inputs?.[field.name] ?? field.default }),
+    ]),
+  );
 }
 
 function DemoResult(props: { demo: DemoSpec; run: DemoRun }): ReactNode {
@@ -109,25 +102,20 @@ export function DemoPanel(props: { demo: DemoSpec }): ReactNode {
   const id = useId();
   const workflow = useFetched({
     key: demo.workflow,
-    load: (signal) => getWorkflow({ name: demo.workflow, signal }),
+    load: (signal) => getResolvedWorkflow({ name: demo.workflow, signal }),
   });
-  const schemas = workflow.state === 'ready' ? (workflow.value.workflow.inputs ?? {}) : {};
-  const [values, setValues] = useState<Record<string, string> | undefined>();
+  const fields = useMemo(
+    () => (workflow.state === 'ready' ? inputFields(workflow.value.workflow.inputs ?? {}) : []),
+    [workflow],
+  );
+  const [values, setValues] = useState<Record<string, FieldValue> | undefined>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [run, setRun] = useState<DemoRun>({ phase: 'idle' });
   const controller = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => controller.current?.abort(), []);
   useEffect(() => {
-    if (workflow.state !== 'ready' || values !== undefined) return;
-    const declared = workflow.value.workflow.inputs ?? {};
-    setValues(
-      Object.fromEntries(
-        Object.entries(declared).map(([name, schema]) => [
-          name,
-          asText(demo.inputs?.[name] ?? schema.default),
-        ]),
-      ),
-    );
-  }, [workflow, values, demo.inputs]);
+    if (workflow.state === 'ready' && values === undefined) setValues(exampleValues({ demo, fields }));
+  }, [workflow, values, demo, fields]);
 
   const start = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -137,10 +125,12 @@ export function DemoPanel(props: { demo: DemoSpec }): ReactNode {
     const { signal } = current;
     const events: RunEvent[] = [];
     let runId: string | undefined;
+    const { inputs, errors } = collectInputs({ fields, values: values ?? {} });
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
     setRun({ phase: 'starting' });
     try {
-      const inputs = toInputs({ values: values ?? {}, schemas });
-      runId = (await startRun({ workflow: demo.workflow, inputs, signal })).run_id;
+      runId = (await startAsyncRun({ workflow: demo.workflow, inputs, signal })).run_id;
       const following = runId;
       setRun({ phase: 'running', runId: following, events: [] });
       await followRunEvents({
@@ -152,7 +142,7 @@ export function DemoPanel(props: { demo: DemoSpec }): ReactNode {
         },
       });
       // The stream closes once the run is stored and certified: read the stored run for its summary.
-      const document = await getRun({ id: following, signal });
+      const document = await getRunDocument({ runId: following, signal });
       if (!signal.aborted) setRun({ phase: 'done', runId: following, events: document.events, document });
     } catch (error) {
       if (signal.aborted) return;
@@ -185,22 +175,12 @@ export function DemoPanel(props: { demo: DemoSpec }): ReactNode {
       )}
       {workflow.state === 'ready' && values !== undefined && (
         <form onSubmit={start} className="stack" aria-label={`${demo.title} inputs`}>
-          {Object.entries(schemas).map(([name, schema]) => (
-            <div className="field" key={name}>
-              <label htmlFor={`${id}-${name}`}>
-                {name}
-                {schema.description ? <span className="muted"> — {schema.description}</span> : null}
-              </label>
-              <textarea
-                id={`${id}-${name}`}
-                className={isText(schema) ? undefined : 'code'}
-                value={values[name] ?? ''}
-                rows={isText(schema) ? 3 : 2}
-                {...(typeof schema.maxLength === 'number' ? { maxLength: schema.maxLength } : {})}
-                onChange={(change) => setValues({ ...values, [name]: change.target.value })}
-              />
-            </div>
-          ))}
+          <InputsForm
+            fields={fields}
+            values={values}
+            errors={fieldErrors}
+            onChange={(name, value) => setValues({ ...values, [name]: value })}
+          />
           <div className="actions">
             <button type="submit" disabled={busy} data-testid={`demo-run-${demo.workflow}`}>
               Run {demo.title}
@@ -209,16 +189,10 @@ export function DemoPanel(props: { demo: DemoSpec }): ReactNode {
               type="button"
               className="secondary"
               disabled={busy}
-              onClick={() =>
-                setValues(
-                  Object.fromEntries(
-                    Object.entries(schemas).map(([name, schema]) => [
-                      name,
-                      asText(demo.inputs?.[name] ?? schema.default),
-                    ]),
-                  ),
-                )
-              }
+              onClick={() => {
+                setValues(exampleValues({ demo, fields }));
+                setFieldErrors({});
+              }}
             >
               Reset inputs
             </button>

@@ -1,5 +1,5 @@
 import { type ReactNode, useMemo } from 'react';
-import { getRun } from '../api/runs.js';
+import { getRunDocument } from '../api/run-document.js';
 import type { RunDocument } from '../api/types.js';
 import { CompareTable } from '../components/CompareTable.js';
 import { OutcomeBadge } from '../components/OutcomeBadge.js';
@@ -28,7 +28,10 @@ export function CompareView(props: { route: Route }): ReactNode {
     key: `${a}\n${b}`,
     load: async (signal) => {
       if (a === '' || b === '') return undefined;
-      const [runA, runB] = await Promise.all([getRun({ id: a, signal }), getRun({ id: b, signal })]);
+      const [runA, runB] = await Promise.all([
+        getRunDocument({ runId: a, signal }),
+        getRunDocument({ runId: b, signal }),
+      ]);
       return { runA, runB };
     },
   });

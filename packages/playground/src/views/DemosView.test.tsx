@@ -72,11 +72,11 @@ describe('DemosView', () => {
   it("prefills each demo's inputs from its example (or the workflow's default)", async () => {
     serveDemos();
     render(<DemosView route={parseHash('#/demos')} />);
-    expect(((await screen.findByLabelText('idea')) as HTMLTextAreaElement).value).toBe(
+    expect(((await screen.findByTestId('input-idea')) as HTMLTextAreaElement).value).toBe(
       'A grocery list two people can edit together',
     );
-    expect(((await screen.findByLabelText('product')) as HTMLTextAreaElement).value).toBe('Nanocode');
-    expect(((await screen.findByLabelText('message')) as HTMLTextAreaElement).value).toMatch(
+    expect(((await screen.findByTestId('input-product')) as HTMLTextAreaElement).value).toBe('Nanocode');
+    expect(((await screen.findByTestId('input-message')) as HTMLTextAreaElement).value).toMatch(
       /^We now attach a signed/,
     );
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
@@ -89,7 +89,7 @@ describe('DemosView', () => {
   it('runs the constraint playground and shows the server verdict of every constraint', async () => {
     const requests = serveDemos();
     render(<DemosView route={parseHash('#/demos')} />);
-    const product = (await screen.findByLabelText('product')) as HTMLTextAreaElement;
+    const product = (await screen.findByTestId('input-product')) as HTMLTextAreaElement;
     fireEvent.change(product, { target: { value: 'Nanocode' } });
     const result = await runDemo('constraint-playground');
     const post = requests.find((r) => r.method === 'POST');
@@ -152,6 +152,16 @@ describe('DemosView', () => {
     expect(tweet.textContent).not.toContain('jane.doe@example.com');
     expect(within(tweet).getByTestId('ladder-move').textContent).toContain('no-pii');
     expect(tweet.textContent).toContain('2 attempts');
+  });
+
+  it('asks for a required input instead of starting a run without it', async () => {
+    const requests = serveDemos();
+    render(<DemosView route={parseHash('#/demos')} />);
+    fireEvent.change(await screen.findByTestId('input-idea'), { target: { value: '' } });
+    const panel = screen.getByTestId('demo-idea-to-risks');
+    fireEvent.click(within(panel).getByTestId('demo-run-idea-to-risks'));
+    expect((await within(panel).findByRole('alert')).textContent).toBe('idea: required');
+    expect(requests.some((r) => r.method === 'POST')).toBe(false);
   });
 
   it("shows the server's error when a run cannot start", async () => {

@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
-import { listRuns, listWorkflowNames, type RunsQuery } from '../api/runs.js';
+import { listRuns, type RunsQuery } from '../api/runs.js';
+import { listWorkflows } from '../api/workflows.js';
 import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
 import { RunsFilterForm } from '../components/RunsFilterForm.js';
 import { RunsTable, shortRunId } from '../components/RunsTable.js';
@@ -24,7 +25,7 @@ export function RunsView(props: { route: Route }): ReactNode {
   });
   const workflows = useFetched({
     key: 'workflows',
-    load: (signal) => listWorkflowNames({ signal }),
+    load: async (signal) => (await listWorkflows({ signal })).map((workflow) => workflow.name),
   });
   const filtered = Object.keys(query).some((name) => name !== 'before');
   const apply = (next: RunsQuery): void => navigate(href(['runs'], runsFilterToQuery(next)));
