@@ -6,9 +6,6 @@ export const DBOS_APP_NAME = 'nanocode';
 /** The workflow a run is: its DBOS workflow id is the run id. */
 export const RUN_WORKFLOW = 'nanocode.run';
 
-/** The empty workflow a model call waits for on its provider's rate-limited queue. */
-export const PERMIT_WORKFLOW = 'nanocode.permit';
-
 /** The queue runs enter. */
 export const RUN_QUEUE = 'nanocode-runs';
 
@@ -20,8 +17,3 @@ export const DEFAULT_SYSTEM_SCHEMA = 'dbos';
  * recovers a run only on workers of the version it was enqueued for.
  */
 export const DEFAULT_APP_VERSION = `nanocode@${FRAMEWORK_VERSION}`;
-
-/** The rate-limited queue of a provider's model calls. */
-export function permitQueueName(options: { provider: string }): string {
-  return `nanocode-rate-${options.provider}`;
-}

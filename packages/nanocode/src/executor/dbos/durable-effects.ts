@@ -30,7 +30,7 @@ export interface DurableEffectsOptions {
   onEngineFailure: (failure: EngineFailure, error: unknown) => void;
   /** Records that a paid effect (a model call, a function) is about to run for real, inside its step. */
   beforeFresh?: (key: string) => Promise<void>;
-  /** Waits, inside the step, for a rate-limit permit of the adapter's provider (when one is configured). */
+  /** Waits, inside the step, for a slot of the adapter's provider rate limit (when one is configured). */
   permit?: (options: { provider: string; key: string; signal: AbortSignal }) => Promise<void>;
   /** The real effects the steps run (default: live). */
   live?: Effects;

@@ -14,6 +14,10 @@ export interface EventAppender {
   flush(): Promise<void>;
   /** Stops writing for good: this execution lost the run to another, and must not write what follows. */
   halt(): void;
+  /** Keeps events queued without writing them, until {@link EventAppender.release} or `halt`. */
+  hold(): void;
+  /** Writes what was held, and what follows. */
+  release(): void;
 }
 
 /** How often a failing store write is tried before the appender gives up, and the first pause. */
@@ -31,6 +35,7 @@ export function createEventAppender(options: { store: RunStore; header: RunHeade
   const queue: RunEvent[] = [];
   let created = false;
   let halted = false;
+  let held = false;
   let failure: unknown;
   let writing: Promise<void> | undefined;
 
@@ -62,7 +67,7 @@ export function createEventAppender(options: { store: RunStore; header: RunHeade
   };
 
   const drain = async (): Promise<void> => {
-    while (queue.length > 0 && !halted && failure === undefined) {
+    while (queue.length > 0 && !halted && !held && failure === undefined) {
       const batch = queue.splice(0, queue.length);
       try {
         await write(batch);
@@ -76,7 +81,7 @@ export function createEventAppender(options: { store: RunStore; header: RunHeade
   const kick = (): Promise<void> => {
     writing ??= drain().finally(() => {
       writing = undefined;
-      if (queue.length > 0 && !halted) void kick();
+      if (queue.length > 0 && !halted && !held) void kick();
     });
     return writing;
   };
@@ -85,15 +90,24 @@ export function createEventAppender(options: { store: RunStore; header: RunHeade
     push(event) {
       if (halted) return;
       queue.push(event);
-      void kick();
+      if (!held) void kick();
     },
     async flush() {
+      if (held) throw new Error('flush() while the appender holds its events');
       while (writing !== undefined || (queue.length > 0 && !halted)) await kick();
       if (failure !== undefined) throw failure;
     },
     halt() {
       halted = true;
+      held = false;
       queue.length = 0;
+    },
+    hold() {
+      held = true;
+    },
+    release() {
+      held = false;
+      if (!halted) void kick();
     },
   };
 }

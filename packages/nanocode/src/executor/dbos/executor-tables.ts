@@ -2,8 +2,9 @@ import type { Pool } from 'pg';
 
 /**
  * The executor's own tables, beside DBOS's in the system database schema: the workers and their
- * heartbeats (for the reaper), each execution of each run (who ran it, in what order), and the paid
- * effects each execution began (so a resumed run can name the calls it makes again).
+ * heartbeats (for the reaper), each execution of each run (who ran it, in what order), the paid
+ * effects each execution began (so a resumed run can name the calls it makes again), and the recent
+ * grants of each provider's rate limit.
  */
 const TABLES = [
   `CREATE TABLE IF NOT EXISTS nanocode_workers (
@@ -34,23 +35,47 @@ const TABLES = [
      started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
      PRIMARY KEY (run_id, key, execution)
    )`,
+  `CREATE TABLE IF NOT EXISTS nanocode_rate_grants (
+     provider TEXT NOT NULL,
+     granted_at TIMESTAMPTZ NOT NULL
+   )`,
+  'CREATE INDEX IF NOT EXISTS nanocode_rate_grants_window ON nanocode_rate_grants (provider, granted_at)',
 ];
 
 /**
- * Creates the executor's tables in `schema` when missing. Concurrent workers starting together take
- * turns on an advisory lock, since `CREATE TABLE IF NOT EXISTS` alone can race.
+ * Creates the engine's tables (through `migrateEngine`) and the executor's in `schema` when missing.
+ * Workers starting together on a fresh database take turns on an advisory lock: concurrent
+ * `CREATE ... IF NOT EXISTS` and DBOS's own migrations race otherwise ("tuple concurrently updated").
  */
-export async function prepareExecutorTables(options: { pool: Pool; schema: string }): Promise<void> {
+export async function prepareExecutorTables(options: {
+  pool: Pool;
+  schema: string;
+  migrateEngine: () => Promise<void>;
+}): Promise<void> {
   const client = await options.pool.connect();
   try {
-    await client.query('BEGIN');
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('nanocode.executor.tables'))");
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
-    for (const sql of TABLES) await client.query(sql);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
+    // Polled, not waited for in one statement: a waiting statement holds a snapshot, and DBOS's
+    // CREATE INDEX CONCURRENTLY in the lock holder would wait for that snapshot (a deadlock).
+    for (let tries = 0; ; tries += 1) {
+      const { rows } = await client.query<{ ok: boolean }>(
+        "SELECT pg_try_advisory_lock(hashtext('nanocode.executor.tables')) AS ok",
+      );
+      if (rows[0]?.ok === true) break;
+      if (tries >= 600) throw new Error('another worker has been preparing the system database for a minute');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    try {
+      await options.migrateEngine();
+      await client.query('BEGIN');
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+      for (const sql of TABLES) await client.query(sql);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(hashtext('nanocode.executor.tables'))");
+    }
   } finally {
     client.release();
   }

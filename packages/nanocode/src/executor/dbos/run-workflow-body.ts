@@ -14,7 +14,8 @@ import { createDurableEffects, type EngineFailure } from './durable-effects.js';
 import { createEventAppender } from './event-appender.js';
 import { beginExecution, recordEffectStart, unrecordedEffects } from './executor-tables.js';
 import { longestAttemptMs } from './longest-attempt.js';
-import { waitForPermit } from './permit.js';
+import { acquireRateSlot } from './provider-rate-limiter.js';
+import type { ProviderRateLimit } from './rate-limits.js';
 import type { ExecutionMark } from './step-record.js';
 
 /** What a client enqueues: everything a worker needs to run the workflow, and no secret. */
@@ -46,8 +47,8 @@ export interface RunWorkflowDeps {
   adapters: (config: ResolvedConfig) => AdapterResolver;
   functions?: Record<string, StepFunction>;
   custom?: CustomConstraint[];
-  /** Providers whose calls wait for a permit of their rate-limited queue. */
-  rateLimited: ReadonlySet<string>;
+  /** Per-provider quotas: a model call of such a provider waits for a slot. */
+  rateLimits: ReadonlyMap<string, ProviderRateLimit>;
   /** Runs executing in this process, with their longest model call (the heartbeat reports the largest). */
   active: Map<string, number>;
   log: (line: string) => void;
@@ -101,6 +102,7 @@ async function execute(options: {
   const appender = createEventAppender({ store: deps.store, header: runHeader({ config, run_id }) });
   const cancel = new AbortController();
   let failure: { kind: EngineFailure; error: unknown } | undefined;
+  let settled: Promise<void> = Promise.resolve();
   const effects = createDurableEffects({
     execution,
     start: options.start,
@@ -116,12 +118,20 @@ async function execute(options: {
     stepCancelSignal: () => DBOS.stepStatus?.cancelSignal,
     engineFailure,
     onEngineFailure: (kind, error) => {
-      failure = { kind, error };
-      // Taken over or failed: what this execution derives from here on is not the run's; write none of it.
-      if (kind !== 'cancelled') appender.halt();
-      cancel.abort(
-        new Error(kind === 'cancelled' ? 'the run was cancelled' : `the engine stopped the run (${kind})`),
-      );
+      // Nothing derived from here on is written until it is known whether the run was cancelled (its
+      // stopped ending is the run's) or taken over or failed (then it is not: another execution owns it).
+      appender.hold();
+      cancel.abort(new Error(`the engine stopped the run (${kind})`));
+      settled = (async () => {
+        // A cancel takes the workflow from its owner too: the engine may report it as a lost ownership.
+        const status =
+          kind === 'superseded' ? await deps.client.getWorkflow(run_id).catch(() => undefined) : undefined;
+        const final: EngineFailure = status?.status === 'CANCELLED' ? 'cancelled' : kind;
+        failure = { kind: final, error };
+        deps.log(`run ${run_id}: ${final} (${error instanceof Error ? error.message : String(error)})`);
+        if (final === 'cancelled') appender.release();
+        else appender.halt();
+      })();
     },
     beforeFresh: (key) =>
       recordEffectStart({
@@ -131,19 +141,12 @@ async function execute(options: {
         execution: execution.n,
         executor: execution.executor,
       }),
-    ...(deps.rateLimited.size === 0
+    ...(deps.rateLimits.size === 0
       ? {}
       : {
-          permit: async ({ provider, key, signal }) => {
-            if (!deps.rateLimited.has(provider)) return;
-            await waitForPermit({
-              client: deps.client,
-              provider,
-              run_id,
-              key,
-              appVersion: deps.appVersion,
-              signal,
-            });
+          permit: async ({ provider, signal }) => {
+            const limit = deps.rateLimits.get(provider);
+            if (limit !== undefined) await acquireRateSlot({ pool: deps.pool, limit, signal });
           },
         }),
   });
@@ -158,6 +161,7 @@ async function execute(options: {
     ...(deps.functions === undefined ? {} : { functions: deps.functions }),
     ...(deps.custom === undefined ? {} : { custom: deps.custom }),
   });
+  await settled;
   await appender.flush();
   if (failure !== undefined && failure.kind !== 'cancelled') throw failure.error;
   const certify = () => certifyOnce({ store: deps.store, keyDir: deps.keyDir, result });

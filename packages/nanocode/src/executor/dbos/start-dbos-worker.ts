@@ -9,14 +9,7 @@ import { NanocodeError } from '../../spec/errors.js';
 import type { StepFunction } from '../../spec/run.js';
 import type { RunStore } from '../../spec/store.js';
 import type { ResolvedConfig } from '../../spec/workflow.js';
-import {
-  DBOS_APP_NAME,
-  DEFAULT_APP_VERSION,
-  PERMIT_WORKFLOW,
-  permitQueueName,
-  RUN_QUEUE,
-  RUN_WORKFLOW,
-} from './dbos-names.js';
+import { DBOS_APP_NAME, DEFAULT_APP_VERSION, RUN_QUEUE, RUN_WORKFLOW } from './dbos-names.js';
 import { prepareExecutorTables } from './executor-tables.js';
 import type { ProviderRateLimit } from './rate-limits.js';
 import { reapSilentWorkers } from './reap-silent-workers.js';
@@ -86,12 +79,20 @@ export async function startDbosWorker(options: DbosWorkerOptions): Promise<DbosW
   const concurrency = positive({ name: 'concurrency', value: options.concurrency ?? 10 });
   const pollingIntervalMs = positive({ name: 'polling interval', value: options.pollingIntervalMs ?? 100 });
   const log = options.log ?? (() => {});
-  const pool = new pg.Pool({
-    connectionString: systemDatabase.url,
-    options: `-c search_path=${systemDatabase.schema}`,
-    max: 4,
-  });
-  pool.on('error', () => {});
+  const connect = (max: number) => {
+    const created = new pg.Pool({
+      connectionString: systemDatabase.url,
+      options: `-c search_path=${systemDatabase.schema}`,
+      max,
+    });
+    // An idle client that loses its server must not crash the process; the next query reports the loss.
+    created.on('error', () => {});
+    return created;
+  };
+  // Runs' bookkeeping (executions, effect starts, rate-limit slots) on one pool; the heartbeat and the
+  // reaper on their own, so a busy worker's queries never delay its heartbeat into looking dead.
+  const pool = connect(8);
+  const livenessPool = connect(2);
   const worker: WorkerIdentity = {
     executor_id: workerId,
     host: hostname(),
@@ -101,11 +102,15 @@ export async function startDbosWorker(options: DbosWorkerOptions): Promise<DbosW
   };
   let client: DBOSClient | undefined;
   try {
-    await prepareExecutorTables({ pool, schema: systemDatabase.schema }).catch((error: unknown) => {
+    await prepareExecutorTables({
+      pool,
+      schema: systemDatabase.schema,
+      migrateEngine: () => DBOS.migrate(systemDatabase.url, { schemaName: systemDatabase.schema }),
+    }).catch((error: unknown) => {
       throw unavailable({ systemDatabase, error });
     });
     await claimWorkerId({
-      pool,
+      pool: livenessPool,
       worker,
       staleMs: minSilenceMs,
       waitMs: options.claimWaitMs ?? 2 * minSilenceMs,
@@ -119,6 +124,7 @@ export async function startDbosWorker(options: DbosWorkerOptions): Promise<DbosW
   } catch (error) {
     await client?.destroy();
     await pool.end();
+    await livenessPool.end();
     throw error;
   }
 
@@ -133,18 +139,19 @@ export async function startDbosWorker(options: DbosWorkerOptions): Promise<DbosW
     adapters: options.adapters ?? ((config) => createAdapterResolver({ config, env: options.env })),
     ...(options.functions === undefined ? {} : { functions: options.functions }),
     ...(options.custom === undefined ? {} : { custom: options.custom }),
-    rateLimited: new Set(rateLimits.map((limit) => limit.provider)),
+    rateLimits: new Map(rateLimits.map((limit) => [limit.provider, limit])),
     active,
     log,
   });
   DBOS.registerWorkflow(body, { name: RUN_WORKFLOW });
-  DBOS.registerWorkflow(async () => Date.now(), { name: PERMIT_WORKFLOW });
   DBOS.setConfig({
     name: DBOS_APP_NAME,
     systemDatabaseUrl: systemDatabase.url,
     systemDatabaseSchemaName: systemDatabase.schema,
     executorID: workerId,
     applicationVersion: appVersion,
+    // Migrated above, one worker at a time.
+    runMigrations: false,
     logger: dbosLogger({ log }),
   });
   try {
@@ -157,24 +164,18 @@ export async function startDbosWorker(options: DbosWorkerOptions): Promise<DbosW
       minPollingIntervalMs: pollingIntervalMs,
       onConflict: 'always_update',
     });
-    for (const limit of rateLimits) {
-      await DBOS.registerQueue(permitQueueName({ provider: limit.provider }), {
-        rateLimit: { limitPerPeriod: limit.requests, periodSec: limit.period_ms / 1000 },
-        minPollingIntervalMs: Math.min(pollingIntervalMs, limit.period_ms),
-        onConflict: 'always_update',
-      });
-    }
   } catch (error) {
     await DBOS.shutdown().catch(() => {});
     await client.destroy();
-    await markWorkerStopped({ pool, worker }).catch(() => {});
+    await markWorkerStopped({ pool: livenessPool, worker }).catch(() => {});
     await pool.end();
+    await livenessPool.end();
     throw unavailable({ systemDatabase, error });
   }
 
   let closing = false;
   const heartbeat = startHeartbeat({
-    pool,
+    pool: livenessPool,
     worker,
     intervalMs: heartbeatMs,
     longestAttemptMs: () => Math.max(0, ...active.values()),
@@ -188,7 +189,7 @@ export async function startDbosWorker(options: DbosWorkerOptions): Promise<DbosW
       if (closing) return;
       try {
         const reaped = await reapSilentWorkers({
-          pool,
+          pool: livenessPool,
           client: dbosClient,
           me: workerId,
           minSilenceMs,
@@ -215,9 +216,10 @@ export async function startDbosWorker(options: DbosWorkerOptions): Promise<DbosW
       await reaping;
       await DBOS.shutdown({ workflowCompletionTimeoutMS: closeOptions.drainMs ?? 0 });
       await heartbeat.stop();
-      await markWorkerStopped({ pool, worker }).catch(() => {});
+      await markWorkerStopped({ pool: livenessPool, worker }).catch(() => {});
       await dbosClient.destroy();
       await pool.end();
+      await livenessPool.end();
     },
   };
 }

@@ -25,20 +25,16 @@ export interface TestWorkerOptions {
   reapAfterMs: number;
   rateLimits?: string[];
   env?: Record<string, string>;
-  /** Replace `scripted:<model>` with a counting adapter: replies per step, picked by attempt number. */
-  counted?: { delayMs: number; replies: Record<string, string[]> };
+  /**
+   * Replace `scripted:<model>` with a counting adapter that answers after the model's delay, with the
+   * step's reply for the attempt number. The test creates the `test_calls` table in the store schema.
+   */
+  counted?: { delayMs: Record<string, number>; replies: Record<string, string[]> };
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as TestWorkerOptions;
 const store = await createPostgresStore({ url: options.storeUrl, schema: options.storeSchema });
 const calls = new pg.Pool({ connectionString: options.storeUrl, max: 4 });
-if (options.counted !== undefined) {
-  await calls.query(
-    `CREATE TABLE IF NOT EXISTS "${options.storeSchema}".test_calls (
-       run_id TEXT, step TEXT, attempt INTEGER, worker TEXT,
-       started_at DOUBLE PRECISION, completed_at DOUBLE PRECISION)`,
-  );
-}
 
 function counting(model: string): Adapter {
   const counted = options.counted as NonNullable<TestWorkerOptions['counted']>;
@@ -54,7 +50,7 @@ function counting(model: string): Adapter {
         [run_id, step, attempt, options.workerId, started],
       );
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, counted.delayMs);
+        const timer = setTimeout(resolve, counted.delayMs[model] ?? 0);
         signal.addEventListener('abort', () => {
           clearTimeout(timer);
           reject(new Error('aborted'));
@@ -95,6 +91,7 @@ const worker = await startDbosWorker({
         adapters: (config) =>
           createAdapterResolver({
             config,
+            env: options.env ?? {},
             extra: Object.fromEntries(
               Object.keys(config.workflow.scripted ?? {}).map((model) => [
                 `scripted:${model}`,
