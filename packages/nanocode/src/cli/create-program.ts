@@ -12,8 +12,10 @@ import { registerKeysCommand } from './command-keys.js';
 import { registerLogCommand } from './command-log.js';
 import { registerReplayCommand } from './command-replay.js';
 import { registerRunCommand } from './command-run.js';
+import { registerRunsCommand } from './command-runs.js';
 import { registerServeCommand } from './command-serve.js';
 import { registerValidateCommand } from './command-validate.js';
+import { registerWorkerCommand } from './command-worker.js';
 
 /** The package version, read from package.json (two levels up from both src/cli and dist/cli). */
 function packageVersion(): string {
@@ -53,5 +55,7 @@ export function createProgram(options: { context: CommandContext }): Command {
   registerAdaptersCommand({ program, context: options.context });
   registerFakeProviderCommand({ program, context: options.context });
   registerServeCommand({ program, context: options.context });
+  registerWorkerCommand({ program, context: options.context });
+  registerRunsCommand({ program, context: options.context });
   return program;
 }

@@ -85,6 +85,7 @@ function rateLimited(): ResolvedConfig {
       {
         name: 'test',
         providers: {
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the profile's `${NAME}` references, verbatim.
           fake: { type: 'openai', base_url: '${FAKE_URL}', api_key: '${FAKE_KEY}', timeout_ms: 5000 },
         },
       },

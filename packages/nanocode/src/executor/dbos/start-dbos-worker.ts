@@ -50,6 +50,11 @@ export interface DbosWorkerOptions {
   custom?: CustomConstraint[];
   /** Where the worker's own lines go (resumptions, reaped workers, heartbeat trouble). */
   log?: (line: string) => void;
+  /**
+   * Told when another process took this worker id (this one was silent long enough to look dead): the
+   * worker should stop, since two processes under one id would both recover its runs.
+   */
+  onWorkerIdLost?: () => void;
 }
 
 /** A running worker. */
@@ -179,7 +184,10 @@ export async function startDbosWorker(options: DbosWorkerOptions): Promise<DbosW
     worker,
     intervalMs: heartbeatMs,
     longestAttemptMs: () => Math.max(0, ...active.values()),
-    onLost: () => log(`worker id ${workerId} was taken by another process: this worker must stop`),
+    onLost: () => {
+      log(`worker id ${workerId} was taken by another process: this worker must stop`);
+      options.onWorkerIdLost?.();
+    },
     onError: (error) => log(`heartbeat failed: ${(error as Error).message}`),
   });
   const dbosClient = client;
