@@ -53,7 +53,7 @@ export function CompareView(props: { route: Route }): ReactNode {
     );
   }
   return (
-    <section aria-labelledby="compare-title">
+    <section aria-labelledby="compare-title" data-testid="run-compare">
       <h1 id="compare-title">Compare runs</h1>
       <p role="status" aria-live="polite">
         {fetched.state === 'loading' && 'Loading both runs…'}

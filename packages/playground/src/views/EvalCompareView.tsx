@@ -66,7 +66,7 @@ export function EvalCompareView(props: { route: Route }): ReactNode {
     );
   }
   return (
-    <section aria-labelledby="eval-compare-title">
+    <section aria-labelledby="eval-compare-title" data-testid="eval-compare">
       <h1 id="eval-compare-title">Compare evals</h1>
       <p role="status" aria-live="polite">
         {fetched.state === 'loading' && 'Loading both evals…'}
