@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_KEY_DIR } from '../evidence/key-store.js';
+import type { Executor } from '../executor/executor.js';
 import { NanocodeError } from '../spec/errors.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
@@ -21,6 +22,10 @@ export interface ServeCommandOptions {
   signal: AbortSignal;
   /** How long shutdown waits for aborted runs to be stored and certified. */
   shutdownTimeoutMs: number;
+  /** `in-process` (default, or NANOCODE_EXECUTOR) or `dbos`: runs are enqueued for `nanocode worker`. */
+  executor?: string;
+  /** The DBOS system database (default NANOCODE_DBOS_URL, else the --store database). */
+  systemDb?: string;
 }
 
 /** The paths pino blanks in every log line: keys and credentials never reach the logs. */
@@ -44,6 +49,7 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<Exi
   const { io } = options;
   const env = { ...(await readDotenv({ dir: io.cwd })), ...io.env };
   let store: Awaited<ReturnType<typeof openCliStore>> | undefined;
+  let executor: Executor | undefined;
   try {
     const [{ pino }, server] = await Promise.all([import('pino'), import('../server/index.js')]);
     store = await openCliStore({
@@ -65,7 +71,28 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<Exi
       { write: (line: string) => io.stdout.write(line) },
     );
     const runs = server.createRunRegistry();
-    const context = server.createServerContext({ store, projectDir: io.cwd, keyDir, env, logger });
+    const settings = await import('../executor/executor-settings.js');
+    const kind = settings.resolveExecutorKind({
+      env,
+      ...(options.executor ? { flag: options.executor } : {}),
+    });
+    if (kind === 'dbos') {
+      const { openExecutor } = await import('../executor/open-executor.js');
+      const systemDatabaseUrl = settings.resolveSystemDatabaseUrl({
+        env,
+        ...(options.systemDb === undefined ? {} : { flag: options.systemDb }),
+        ...(options.storeUrl === undefined ? {} : { storeUrl: options.storeUrl }),
+      });
+      executor = await openExecutor({ kind, store, keyDir, env, systemDatabaseUrl });
+    }
+    const context = server.createServerContext({
+      store,
+      projectDir: io.cwd,
+      keyDir,
+      env,
+      logger,
+      ...(executor === undefined ? {} : { executor }),
+    });
     const playgroundDir = server.findPlaygroundDir({ env });
     const app = server.createApp({
       context,
@@ -89,6 +116,7 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<Exi
         `  health        ${where('/healthz')} ${where('/readyz')} ${where('/metrics')}`,
         `  store         ${options.storeUrl ?? displayPath({ file: join(io.cwd, '.nanocode/nanocode.db'), cwd: io.cwd })}`,
         `  keys          ${displayPath({ file: keyDir, cwd: io.cwd })}`,
+        `  executor      ${executor === undefined ? 'in-process' : 'dbos: runs are enqueued for `nanocode worker`'}`,
         activeKeys.length === 0
           ? '  auth          none: no API keys in the store, so loopback only; every request is the local admin'
           : `  auth          API keys required (${activeKeys.length} active)`,
@@ -110,8 +138,20 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<Exi
     }
     return reportError({ error, io });
   } finally {
+    await executor?.close();
     await store?.close();
   }
+}
+
+/** The flags of `nanocode serve`, as commander parses them. */
+interface ServeFlags {
+  port: string;
+  host: string;
+  store?: string;
+  keys: string;
+  cors: string[];
+  executor?: string;
+  systemDb?: string;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -131,7 +171,9 @@ export function registerServeCommand(options: { program: Command; context: Comma
     .option('--store <url>', 'the run store: a SQLite file path or memory: (default: .nanocode/nanocode.db)')
     .option('--keys <dir>', 'the key directory that signs certificates and checkpoints', DEFAULT_KEY_DIR)
     .option('--cors <origin>', 'an origin allowed to call the API from a browser; repeatable', collect, [])
-    .action(async (flags: { port: string; host: string; store?: string; keys: string; cors: string[] }) => {
+    .option('--executor <kind>', 'in-process, or dbos to enqueue runs for `nanocode worker`')
+    .option('--system-db <url>', 'the DBOS system database (default: the --store database)')
+    .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         context.setExitCode(
@@ -158,6 +200,8 @@ export function registerServeCommand(options: { program: Command; context: Comma
             signal: controller.signal,
             shutdownTimeoutMs: 10_000,
             ...(flags.store === undefined ? {} : { storeUrl: flags.store }),
+            ...(flags.executor === undefined ? {} : { executor: flags.executor }),
+            ...(flags.systemDb === undefined ? {} : { systemDb: flags.systemDb }),
           }),
         );
       } finally {

@@ -1,4 +1,4 @@
-import type { RunEvent } from '../spec/events.js';
+import type { PolicyRef, RunEvent } from '../spec/events.js';
 import type { RunOutcome } from '../spec/outcome.js';
 import type { RunResult } from '../spec/run.js';
 import type { ResolvedConfig } from '../spec/workflow.js';
@@ -17,6 +17,8 @@ export interface SubmitRunOptions {
   run_id?: string;
   /** Records the run under this tenant instead of the profile's (the server scopes runs to the caller). */
   tenant?: string;
+  /** The policy the profile was resolved under, recorded in `run.started`. */
+  policy?: PolicyRef;
 }
 
 /** A run to start and wait for. */

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { executeRun } from '../compose/execute-run.js';
 import { createEvidenceSigning } from '../compose/signing-log.js';
 import { loadConfig } from '../config/index.js';
+import type { Executor } from '../executor/executor.js';
 import type { RunStore } from '../spec/store.js';
 import { apiError } from './api-error.js';
 import { createConfigCache } from './config-cache.js';
@@ -19,6 +20,8 @@ export interface CreateServerContextOptions {
   /** Where provider secrets (`${NAME}`) are read from. */
   env: Record<string, string | undefined>;
   logger: Logger;
+  /** Runs go to this executor instead of running in this process (`nanocode serve --executor dbos`). */
+  executor?: Executor;
 }
 
 /**
@@ -59,7 +62,19 @@ export function createServerContext(options: CreateServerContextOptions): Server
       });
       return { config, policy: ref };
     },
+    ...(options.executor === undefined ? {} : durableRuns({ executor: options.executor })),
     async executeRun(run) {
+      if (options.executor !== undefined) {
+        return options.executor.execute({
+          config: run.config,
+          inputs: run.inputs,
+          tenant: run.tenant,
+          ...(run.signal === undefined ? {} : { signal: run.signal }),
+          ...(run.onEvent === undefined ? {} : { onEvent: run.onEvent }),
+          ...(run.run_id === undefined ? {} : { run_id: run.run_id }),
+          ...(run.policy === undefined ? {} : { policy: run.policy }),
+        });
+      }
       const executed = await executeRun({
         config: run.config,
         inputs: run.inputs,
@@ -83,6 +98,20 @@ export function createServerContext(options: CreateServerContextOptions): Server
           ? { keyid: certification.keyid, log_index: certification.log_index }
           : null,
       };
+    },
+  };
+}
+
+/** Cancelling a run another process executes: the executor knows it; an unknown one is undefined. */
+function durableRuns(options: { executor: Executor }): Pick<ServerContext, 'cancelRun'> {
+  return {
+    async cancelRun({ run_id, tenant }) {
+      try {
+        return await options.executor.cancel({ run_id, tenant });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'NC_EXEC_NOT_FOUND') return undefined;
+        throw error;
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { PolicyRef, RunEvent } from '../spec/events.js';
+import type { RunOutcome } from '../spec/outcome.js';
 import type { RunOptions, RunResult } from '../spec/run.js';
 import type { RunStore } from '../spec/store.js';
 import type { ResolvedConfig } from '../spec/workflow.js';
@@ -47,6 +48,18 @@ export interface ServerContext {
    * resolved through the tenant's API-managed policy overlaid on the project's profile files.
    */
   loadWorkflow(options: { name: string; profile?: string; tenant: string }): Promise<LoadedWorkflow>;
+  /**
+   * Asks a run that executes outside this process (the `dbos` executor) to stop; undefined when no such
+   * run is known. Absent when runs only execute in this process.
+   */
+  cancelRun?(options: {
+    run_id: string;
+    tenant: string;
+  }): Promise<
+    | { run_id: string; status: 'cancelling' }
+    | { run_id: string; status: 'finished'; outcome?: RunOutcome }
+    | undefined
+  >;
   /** Runs, stores and certifies (compose/execute-run.ts), scoped to a tenant. */
   executeRun(
     options: ServerExecuteRunOptions,

@@ -76,7 +76,12 @@ export async function createDbosExecutor(options: DbosExecutorOptions): Promise<
     const run_id = run.run_id ?? randomUUID();
     const config =
       run.tenant === undefined ? run.config : configForTenant({ config: run.config, tenant: run.tenant });
-    const input: RunWorkflowInput = { spec: 'nanocode.dbos-run/v1', config, inputs: run.inputs };
+    const input: RunWorkflowInput = {
+      spec: 'nanocode.dbos-run/v1',
+      config,
+      inputs: run.inputs,
+      ...(run.policy === undefined ? {} : { policy: run.policy }),
+    };
     try {
       await client.enqueue(
         {

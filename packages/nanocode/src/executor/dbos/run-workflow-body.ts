@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { DBOS, type DBOSClient, Error as DBOSErrors } from '@dbos-inc/dbos-sdk';
 import type { Pool } from 'pg';
 import { certifyRun } from '../../compose/certify-run.js';
+import type { EvidenceSigning } from '../../compose/signing-log.js';
 import { runHeader } from '../../runner/run-header.js';
 import { runWorkflow } from '../../runner/run-workflow.js';
 import type { AdapterResolver } from '../../spec/adapter.js';
 import type { CustomConstraint } from '../../spec/constraint.js';
+import type { PolicyRef } from '../../spec/events.js';
 import type { RunOutcome } from '../../spec/outcome.js';
 import type { RunResult, StepFunction } from '../../spec/run.js';
 import type { RunStore } from '../../spec/store.js';
@@ -23,6 +25,7 @@ export interface RunWorkflowInput {
   spec: 'nanocode.dbos-run/v1';
   config: ResolvedConfig;
   inputs: Record<string, unknown>;
+  policy?: PolicyRef;
 }
 
 /** What the run workflow returns (and DBOS keeps): the outcome, the released output, the certificate. */
@@ -39,6 +42,8 @@ export interface RunWorkflowOutput {
 export interface RunWorkflowDeps {
   store: RunStore;
   keyDir: string;
+  /** The worker's keys and log trees (leaves other workers append are folded in). */
+  signing: EvidenceSigning;
   /** The executor tables' pool (search_path on the system schema). */
   pool: Pool;
   client: DBOSClient;
@@ -158,13 +163,15 @@ async function execute(options: {
     run_id,
     signal: cancel.signal,
     onEvent: (event) => appender.push(event),
+    ...(input.policy === undefined ? {} : { policy: input.policy }),
     ...(deps.functions === undefined ? {} : { functions: deps.functions }),
     ...(deps.custom === undefined ? {} : { custom: deps.custom }),
   });
   await settled;
   await appender.flush();
   if (failure !== undefined && failure.kind !== 'cancelled') throw failure.error;
-  const certify = () => certifyOnce({ store: deps.store, keyDir: deps.keyDir, result });
+  const certify = () =>
+    certifyOnce({ store: deps.store, keyDir: deps.keyDir, signing: deps.signing, result });
   // A cancelled run may take no more steps; it is certified directly, as it ended (stopped).
   const certificate =
     failure?.kind === 'cancelled'
@@ -193,6 +200,7 @@ async function execute(options: {
 async function certifyOnce(options: {
   store: RunStore;
   keyDir: string;
+  signing: EvidenceSigning;
   result: RunResult;
 }): Promise<{ keyid: string; log_index: number }> {
   const stored = await options.store.getRun({ run_id: options.result.run_id });

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { DBOS, DBOSClient, type DLogger } from '@dbos-inc/dbos-sdk';
 import pg from 'pg';
 import { createAdapterResolver } from '../../compose/create-adapter-resolver.js';
+import { createEvidenceSigning } from '../../compose/signing-log.js';
 import type { AdapterResolver } from '../../spec/adapter.js';
 import type { CustomConstraint } from '../../spec/constraint.js';
 import { NanocodeError } from '../../spec/errors.js';
@@ -138,6 +139,7 @@ export async function startDbosWorker(options: DbosWorkerOptions): Promise<DbosW
   const body = createRunWorkflowBody({
     store: options.store,
     keyDir: options.keyDir,
+    signing: createEvidenceSigning({ store: options.store, keyDir: options.keyDir }),
     pool,
     client,
     appVersion,

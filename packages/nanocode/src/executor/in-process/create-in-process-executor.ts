@@ -52,6 +52,7 @@ export function createInProcessExecutor(options: InProcessExecutorOptions): Exec
           run_id: run.run_id,
           signal: controller.signal,
           ...(run.tenant === undefined ? {} : { tenant: run.tenant }),
+          ...(run.policy === undefined ? {} : { policy: run.policy }),
           ...(run.onEvent === undefined ? {} : { onEvent: run.onEvent }),
           ...(options.onKeyCreated === undefined ? {} : { onKeyCreated: options.onKeyCreated }),
         });

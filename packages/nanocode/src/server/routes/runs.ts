@@ -266,6 +266,9 @@ export function createRunRoutes(options: {
       live.controller.abort(new Error('cancelled through the API'));
       return c.json({ run_id: id, status: 'cancelling' as const }, 200);
     }
+    // A run a worker executes (the dbos executor), started through any server.
+    const durable = await context.cancelRun?.({ run_id: id, tenant });
+    if (durable !== undefined) return c.json(durable, 200);
     const stored = await context.store.getRun({ run_id: id });
     if (stored === undefined || stored.summary.tenant !== tenant) throw notFound(id);
     const outcome = stored.summary.outcome === 'running' ? undefined : stored.summary.outcome;
