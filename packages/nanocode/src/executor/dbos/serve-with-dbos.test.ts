@@ -108,10 +108,10 @@ function serverTests(): void {
     const [a, b] = apps as [ReturnType<typeof createApp>, ReturnType<typeof createApp>];
     const response = await post(a, '/api/runs', { workflow: 'audience-switcher', inputs });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { run_id: string; certificate: { log_index: number } };
     expect(body).toMatchObject({ workflow: 'audience-switcher', outcome: 'certified' });
     expect(body.certificate).toMatchObject({ log_index: expect.any(Number) });
-    const seen = await (await b.request(`/api/runs/${body.run_id}`)).json();
+    const seen = (await (await b.request(`/api/runs/${body.run_id}`)).json()) as Record<string, unknown>;
     expect(seen.summary).toMatchObject({ run_id: body.run_id, outcome: 'certified' });
     expect(seen.certificate).toEqual({ log_index: body.certificate.log_index });
   });
@@ -123,7 +123,7 @@ function serverTests(): void {
     );
     const accepted = await post(a, '/api/runs', { workflow: 'audience-switcher', inputs, mode: 'async' });
     expect(accepted.status).toBe(202);
-    const { run_id } = await accepted.json();
+    const { run_id } = (await accepted.json()) as { run_id: string };
     for (let i = 0; i < 100 && (await store.getRun({ run_id })) === undefined; i += 1) {
       await new Promise((done) => setTimeout(done, 50));
     }
