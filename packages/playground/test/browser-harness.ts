@@ -36,13 +36,19 @@ export function browserAvailable(): boolean {
 export async function buildPlayground(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'nanocode-playground-build-'));
   const { build } = await import('vite');
-  await build({
-    root: PLAYGROUND_ROOT,
-    mode: 'production',
-    logLevel: 'warn',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: { outDir, emptyOutDir: true },
-  });
+  // The React plugin picks its JSX runtime from NODE_ENV, which vitest sets to `test`.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: PLAYGROUND_ROOT,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = previous;
+  }
   return outDir;
 }
 
