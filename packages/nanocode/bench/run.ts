@@ -1,5 +1,6 @@
 import { benchAdapter } from './adapter.bench.js';
 import { benchEval } from './eval.bench.js';
+import { benchExecutor } from './executor.bench.js';
 import { benchGoverned } from './governed.bench.js';
 import { printTable } from './measure.js';
 import { benchRunCost } from './run-cost.bench.js';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   printTable({ title: 'Checkpoint root at 10k leaves (median)', ...tlog.root });
   await benchEval();
   await benchGoverned();
+  await benchExecutor();
 }
 
 await main();

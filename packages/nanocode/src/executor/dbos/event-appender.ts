@@ -23,6 +23,8 @@ export interface EventAppender {
 /** How often a failing store write is tried before the appender gives up, and the first pause. */
 const TRIES = 5;
 const FIRST_PAUSE_MS = 100;
+/** Events are gathered this long before a write, so a run costs a few transactions, not one per event. */
+const DEFAULT_BATCH_MS = 25;
 
 /**
  * Creates the appender of one execution of a run. The run is created (idempotently) before its first
@@ -30,8 +32,15 @@ const FIRST_PAUSE_MS = 100;
  * events it re-derives again as no-ops and continues the log where it stops. A different event at a
  * stored seq is a loud error: the appender stops, and {@link EventAppender.flush} reports it.
  */
-export function createEventAppender(options: { store: RunStore; header: RunHeader }): EventAppender {
+export function createEventAppender(options: {
+  store: RunStore;
+  header: RunHeader;
+  /** How long events are gathered before a write (default 25 ms). */
+  batchMs?: number;
+}): EventAppender {
   const { store, header } = options;
+  const batchMs = options.batchMs ?? DEFAULT_BATCH_MS;
+  let timer: NodeJS.Timeout | undefined;
   const queue: RunEvent[] = [];
   let created = false;
   let halted = false;
@@ -81,19 +90,28 @@ export function createEventAppender(options: { store: RunStore; header: RunHeade
   const kick = (): Promise<void> => {
     writing ??= drain().finally(() => {
       writing = undefined;
-      if (queue.length > 0 && !halted && !held) void kick();
+      if (queue.length > 0 && !halted && !held) schedule();
     });
     return writing;
+  };
+  const schedule = (): void => {
+    if (timer !== undefined || writing !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void kick();
+    }, batchMs);
   };
 
   return {
     push(event) {
       if (halted) return;
       queue.push(event);
-      if (!held) void kick();
+      if (!held) schedule();
     },
     async flush() {
       if (held) throw new Error('flush() while the appender holds its events');
+      clearTimeout(timer);
+      timer = undefined;
       while (writing !== undefined || (queue.length > 0 && !halted)) await kick();
       if (failure !== undefined) throw failure;
     },
@@ -101,13 +119,15 @@ export function createEventAppender(options: { store: RunStore; header: RunHeade
       halted = true;
       held = false;
       queue.length = 0;
+      clearTimeout(timer);
+      timer = undefined;
     },
     hold() {
       held = true;
     },
     release() {
       held = false;
-      if (!halted) void kick();
+      if (!halted) schedule();
     },
   };
 }

@@ -208,7 +208,10 @@ async function certifyOnce(options: {
   if (envelope !== undefined && stored?.log_index !== undefined) {
     return { keyid: envelope.signatures?.[0]?.keyid ?? '', log_index: stored.log_index };
   }
-  const certification = await certifyRun(options);
+  // The appender has stored the header and every event (idempotently): certifying only signs, logs and
+  // stores the certificate, so the store's run and event writes are skipped here.
+  const signOnly: RunStore = { ...options.store, createRun: async () => {}, appendEvents: async () => {} };
+  const certification = await certifyRun({ ...options, store: signOnly });
   return { keyid: certification.keyid, log_index: certification.log_index };
 }
 
