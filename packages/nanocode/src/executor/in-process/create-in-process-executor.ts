@@ -44,6 +44,13 @@ export function createInProcessExecutor(options: InProcessExecutorOptions): Exec
     };
     const done = (async () => {
       try {
+        // Registered before this check, so the run can be cancelled from the moment it is asked for.
+        if ((await store.getRun({ run_id: run.run_id })) !== undefined) {
+          throw new NanocodeError({
+            code: 'NC_EXEC_CONFIG',
+            message: `run ${run.run_id} already exists in the store; a run id names one run`,
+          });
+        }
         const executed = await executeRun({
           config: run.config,
           inputs: run.inputs,
@@ -83,21 +90,14 @@ export function createInProcessExecutor(options: InProcessExecutorOptions): Exec
     kind: 'in-process',
     async submit(run) {
       const run_id = run.run_id ?? randomUUID();
-      if (await known(run_id)) return { run_id, deduplicated: true };
+      // Looked at again after the store: two submissions of one id in the same moment start one run.
+      if ((await known(run_id)) || live.has(run_id)) return { run_id, deduplicated: true };
       start({ ...run, run_id }).done.catch(() => {});
       return { run_id, deduplicated: false };
     },
-    async execute(run) {
+    execute(run) {
       const run_id = run.run_id ?? randomUUID();
-      const running = live.get(run_id);
-      if (running !== undefined) return running.done;
-      if ((await store.getRun({ run_id })) !== undefined) {
-        throw new NanocodeError({
-          code: 'NC_EXEC_CONFIG',
-          message: `run ${run_id} already exists in the store; a run id names one run`,
-        });
-      }
-      return start({ ...run, run_id }).done;
+      return (live.get(run_id) ?? start({ ...run, run_id })).done;
     },
     async cancel({ run_id, tenant }) {
       const running = live.get(run_id);
