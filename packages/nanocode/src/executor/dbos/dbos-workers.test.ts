@@ -133,7 +133,8 @@ function workerTests(): void {
           workerId,
           concurrency: 10,
           heartbeatMs: 250,
-          reapAfterMs: 1500,
+          // Well above any pause of a loaded test machine: a worker that is only busy must not look dead.
+          reapAfterMs: 4000,
           rateLimits: [`fake=${RATE.requests}/${RATE.period_ms}ms`],
           env: { FAKE_URL: `${fake.url}/v1`, FAKE_KEY: 'test' },
           counted: { delayMs: { fast: 0, slow: 250 }, replies: REPLIES },

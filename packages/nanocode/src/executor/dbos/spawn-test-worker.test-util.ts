@@ -22,7 +22,8 @@ export function spawnTestWorker(
   options: TestWorkerOptions & { readyTimeoutMs?: number },
 ): Promise<TestWorker> {
   const child = spawn(process.execPath, ['--import', TSX, SCRIPT, JSON.stringify(options)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // A pipe on stdin that only this process holds: the child exits when it closes (see the script).
+    stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
   let stderr = '';

@@ -102,11 +102,15 @@ const worker = await startDbosWorker({
       }),
 });
 process.stdout.write(`ready ${worker.workerId}\n`);
-process.once('SIGTERM', () => {
+const stop = () => {
   void (async () => {
     await worker.close({ drainMs: 0 });
     await store.close();
     await calls.end();
     process.exit(0);
   })();
-});
+};
+process.once('SIGTERM', stop);
+// The test process holds our stdin: when it goes away, however it ends, so does this worker.
+process.stdin.on('end', stop);
+process.stdin.resume();
