@@ -24,6 +24,8 @@ export interface DbosExecutorOptions {
   appVersion?: string;
   /** How often `execute` looks for new events and the end of the run (default 100 ms). */
   pollMs?: number;
+  /** How long `execute` follows one run at most, queue time included (default 6 hours). */
+  followMs?: number;
 }
 
 const STATUS: Record<string, ExecutorRunStatus> = {
@@ -53,6 +55,7 @@ export async function createDbosExecutor(options: DbosExecutorOptions): Promise<
   const { store } = options;
   const appVersion = options.appVersion ?? DEFAULT_APP_VERSION;
   const pollMs = options.pollMs ?? 100;
+  const followMs = options.followMs ?? 6 * 3_600_000;
   let client: DBOSClient;
   try {
     client = await DBOSClient.create({
@@ -120,6 +123,7 @@ export async function createDbosExecutor(options: DbosExecutorOptions): Promise<
           store,
           run_id,
           pollMs,
+          followMs,
           ...(run.onEvent ? { onEvent: run.onEvent } : {}),
         });
       } finally {
@@ -166,6 +170,7 @@ async function follow(options: {
   store: RunStore;
   run_id: string;
   pollMs: number;
+  followMs: number;
   onEvent?: (event: RunEvent) => void;
 }): Promise<ExecutedRun> {
   const { client, store, run_id } = options;
@@ -176,11 +181,19 @@ async function follow(options: {
     for (const event of stored?.events.slice(seen) ?? []) options.onEvent(event);
     seen = Math.max(seen, stored?.events.length ?? 0);
   };
+  const deadline = Date.now() + options.followMs;
   for (;;) {
     const found = await client.getWorkflow(run_id);
     await pass();
     const now = found === undefined ? 'queued' : (STATUS[found.status] ?? 'running');
     if (now === 'finished' || now === 'failed' || now === 'cancelled') break;
+    if (Date.now() > deadline) {
+      throw new NanocodeError({
+        code: 'NC_EXEC_RUN_FAILED',
+        message: `run ${run_id} is still ${now} after ${options.followMs} ms; it was not followed further`,
+        details: { run_id, status: found?.status ?? null },
+      });
+    }
     await new Promise((resolve) => setTimeout(resolve, options.pollMs));
   }
   const stored = await store.getRun({ run_id });

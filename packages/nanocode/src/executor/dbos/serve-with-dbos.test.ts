@@ -110,6 +110,13 @@ function serverTests(): void {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { run_id: string; certificate: { log_index: number } };
     expect(body).toMatchObject({ workflow: 'audience-switcher', outcome: 'certified' });
+    // The released result comes back from the worker, as it would in process.
+    expect(Object.keys((body as { output?: object }).output ?? {}).sort()).toEqual([
+      'child',
+      'engineer',
+      'executive',
+      'tweet',
+    ]);
     expect(body.certificate).toMatchObject({ log_index: expect.any(Number) });
     const seen = (await (await b.request(`/api/runs/${body.run_id}`)).json()) as Record<string, unknown>;
     expect(seen.summary).toMatchObject({ run_id: body.run_id, outcome: 'certified' });
