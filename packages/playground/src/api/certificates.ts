@@ -1,5 +1,4 @@
-import { apiRequest } from './api-request.js';
-import { apiFetch, readApiKey } from './client.js';
+import { apiFetch, apiRequest, readApiKey } from './client.js';
 import type { CertificateBundle, ExportFormat, VerifyReport } from './types.js';
 
 /** Where a run's certificate export is (`GET /api/runs/{id}/certificate?format=`). */
@@ -25,7 +24,7 @@ export function getCertificateBundle(options: {
   signal?: AbortSignal;
 }): Promise<CertificateBundle> {
   return apiFetch<CertificateBundle>(certificateUrl({ runId: options.runId, format: 'bundle' }), {
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    signal: options.signal,
   });
 }
 
@@ -36,7 +35,7 @@ export function verifyCertificate(options: {
 }): Promise<VerifyReport> {
   return apiFetch<VerifyReport>('/api/certificates/verify', {
     body: options.bundle,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    signal: options.signal,
   });
 }
 

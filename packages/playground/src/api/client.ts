@@ -48,30 +48,43 @@ export function writeApiKey(key: string): void {
   else globalThis.sessionStorage?.setItem(KEY_STORAGE, key);
 }
 
-/** Headers for an API call: JSON, plus the bearer key when one is set. */
-export function apiHeaders(extra: Record<string, string> = {}): Record<string, string> {
-  const key = readApiKey();
-  return {
-    accept: 'application/json',
-    ...(key === undefined ? {} : { authorization: `Bearer ${key}` }),
-    ...extra,
-  };
+/** A path with a query string of the given values; undefined and '' values are left out. */
+export function withQuery(path: string, values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  const search = params.toString();
+  return search === '' ? path : `${path}?${search}`;
 }
 
-/** Calls the API and returns its JSON body; a non-2xx reply throws {@link ApiError}. */
-export async function apiFetch<T>(
-  path: string,
-  init: { method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> } = {},
-): Promise<T> {
+/** What an API call sends besides its path. */
+export interface ApiRequestInit {
+  /** GET without a body, POST with one, unless given. */
+  method?: string;
+  /** The body, sent as is; name its type in `headers`. */
+  body?: string;
+  /** Added to (or replacing) `accept: application/json` and the bearer key. */
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Calls the API and returns the 2xx `Response` for the caller to read (JSON, a stream, a file). A non-2xx
+ * reply or a network failure throws an {@link ApiError} with the server's code; an abort rethrows as is.
+ */
+export async function apiRequest(path: string, init: ApiRequestInit = {}): Promise<Response> {
+  const key = readApiKey();
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: apiHeaders({
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      headers: {
+        accept: 'application/json',
+        ...(key === undefined ? {} : { authorization: `Bearer ${key}` }),
         ...init.headers,
-      }),
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      },
+      ...(init.body === undefined ? {} : { body: init.body }),
       ...(init.signal === undefined ? {} : { signal: init.signal }),
     });
   } catch (error) {
@@ -82,22 +95,39 @@ export async function apiFetch<T>(
       message: `the server could not be reached (${error instanceof Error ? error.message : String(error)})`,
     });
   }
-  const text = await response.text();
-  let body: unknown;
+  if (response.ok) return response;
+  const text = await response.text().catch(() => '');
+  const body = parseJson(text);
+  const error = (body as Partial<ApiErrorBody> | undefined)?.error;
+  throw new ApiError({
+    status: response.status,
+    code: error?.code ?? `HTTP_${response.status}`,
+    message: error?.message ?? `${response.status} ${response.statusText}`,
+    ...(error?.details === undefined ? {} : { details: error.details }),
+    body,
+  });
+}
+
+/** Calls the API with an optional JSON body and returns the reply's JSON; failures as {@link apiRequest}. */
+export async function apiFetch<T>(
+  path: string,
+  init: Omit<ApiRequestInit, 'body'> & { body?: unknown } = {},
+): Promise<T> {
+  const { body, headers, ...rest } = init;
+  const response = await apiRequest(path, {
+    ...rest,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return parseJson(await response.text()) as T;
+}
+
+/** JSON text as a value: undefined when empty, the text itself when it is not JSON. */
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
   try {
-    body = text === '' ? undefined : JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    body = text;
+    return text;
   }
-  if (!response.ok) {
-    const error = (body as Partial<ApiErrorBody> | undefined)?.error;
-    throw new ApiError({
-      status: response.status,
-      code: error?.code ?? `HTTP_${response.status}`,
-      message: error?.message ?? `${response.status} ${response.statusText}`,
-      ...(error?.details === undefined ? {} : { details: error.details }),
-      body,
-    });
-  }
-  return body as T;
 }

@@ -3,7 +3,7 @@
  * its report once finished and one row per case run. Constraint keys are `step/id` throughout.
  */
 import type { ConstraintStatus, RecoveryStrategy, RunOutcome } from '../model/events.js';
-import { apiFetch } from './client.js';
+import { apiFetch, withQuery } from './client.js';
 
 /** Counts by key (statuses, strategies, outcomes); a missing key is 0. */
 export type Counts<K extends string> = Partial<Record<K, number>>;
@@ -97,24 +97,16 @@ export interface EvalCaseQuery {
   constraint_status?: ConstraintStatus;
 }
 
-function withSignal(signal: AbortSignal | undefined): { signal?: AbortSignal } {
-  return signal === undefined ? {} : { signal };
-}
-
-function search(values: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(values))
-    if (value !== undefined) params.set(name, String(value));
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
-}
-
 /** Lists stored evals, newest first; `workflow` narrows, `before` (a start time) pages to older ones. */
 export async function listEvals(
   options: { workflow?: string; before?: string; limit?: number; signal?: AbortSignal } = {},
 ): Promise<EvalRecord[]> {
-  const query = search({ workflow: options.workflow, before: options.before, limit: options.limit });
-  return (await apiFetch<{ evals: EvalRecord[] }>(`/api/evals${query}`, withSignal(options.signal))).evals;
+  const path = withQuery('/api/evals', {
+    workflow: options.workflow,
+    before: options.before,
+    limit: options.limit,
+  });
+  return (await apiFetch<{ evals: EvalRecord[] }>(path, { signal: options.signal })).evals;
 }
 
 /** One eval with one page of its case rows, filtered by the server. */
@@ -123,13 +115,14 @@ export async function getEval(options: {
   limit?: number;
   offset?: number;
   query?: EvalCaseQuery;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }): Promise<EvalDetail> {
-  const query = search({ limit: options.limit, offset: options.offset, ...options.query });
-  return apiFetch<EvalDetail>(
-    `/api/evals/${encodeURIComponent(options.id)}${query}`,
-    withSignal(options.signal),
-  );
+  const path = withQuery(`/api/evals/${encodeURIComponent(options.id)}`, {
+    limit: options.limit,
+    offset: options.offset,
+    ...options.query,
+  });
+  return apiFetch<EvalDetail>(path, { signal: options.signal });
 }
 
 /**
@@ -145,14 +138,14 @@ export async function getEvalAllCases(options: {
 }): Promise<{ detail: EvalDetail; complete: boolean }> {
   const pageSize = options.pageSize ?? 1000;
   const maxPages = options.maxPages ?? 10;
-  const first = await getEval({ id: options.id, limit: pageSize, offset: 0, ...withSignal(options.signal) });
+  const first = await getEval({ id: options.id, limit: pageSize, offset: 0, signal: options.signal });
   const cases = [...first.cases];
   for (let page = 1; page < maxPages && cases.length < first.total; page += 1) {
     const next = await getEval({
       id: options.id,
       limit: pageSize,
       offset: cases.length,
-      ...withSignal(options.signal),
+      signal: options.signal,
     });
     if (next.cases.length === 0) break;
     cases.push(...next.cases);

@@ -1,11 +1,9 @@
 import { apiFetch } from './client.js';
 import type { RunAccepted, RunDocument } from './types.js';
 
-const withSignal = (signal: AbortSignal | undefined) => (signal === undefined ? {} : { signal });
-
 /** `GET /api/runs/{id}`: summary, header, events so far, and where the certificate is. */
 export function getRunDocument(options: { runId: string; signal?: AbortSignal }): Promise<RunDocument> {
-  return apiFetch<RunDocument>(`/api/runs/${encodeURIComponent(options.runId)}`, withSignal(options.signal));
+  return apiFetch<RunDocument>(`/api/runs/${encodeURIComponent(options.runId)}`, { signal: options.signal });
 }
 
 /** Starts a run in the background (`POST /api/runs`, `mode: "async"`); the reply says where to follow it. */
@@ -22,7 +20,7 @@ export function startAsyncRun(options: {
       inputs: options.inputs,
       mode: 'async',
     },
-    ...withSignal(options.signal),
+    signal: options.signal,
   });
 }
 

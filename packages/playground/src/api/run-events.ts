@@ -1,5 +1,5 @@
 import type { RunEvent } from '../model/events.js';
-import { apiRequest } from './api-request.js';
+import { apiRequest } from './client.js';
 import { createSseParser } from './sse-parser.js';
 
 /** How a {@link followRunEvents} call ended. */

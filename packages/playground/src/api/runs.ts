@@ -3,7 +3,7 @@
  * filters take. One run, starting one and cancelling one are in `run-document.ts`.
  */
 import type { ConstraintStatus, RunOutcome } from '../model/events.js';
-import { apiFetch } from './client.js';
+import { apiFetch, withQuery } from './client.js';
 import type { RunSummary } from './types.js';
 
 /** Every run outcome, in the server's order. */
@@ -37,17 +37,8 @@ export interface RunsQuery {
   limit?: number;
 }
 
-function withSignal(signal: AbortSignal | undefined): { signal?: AbortSignal } {
-  return signal === undefined ? {} : { signal };
-}
-
 /** Lists runs, newest first. */
 export async function listRuns(options: { query: RunsQuery; signal?: AbortSignal }): Promise<RunSummary[]> {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(options.query)) {
-    if (value !== undefined && value !== '') params.set(name, String(value));
-  }
-  const search = params.toString();
-  const path = `/api/runs${search === '' ? '' : `?${search}`}`;
-  return (await apiFetch<{ runs: RunSummary[] }>(path, withSignal(options.signal))).runs;
+  const path = withQuery('/api/runs', { ...options.query });
+  return (await apiFetch<{ runs: RunSummary[] }>(path, { signal: options.signal })).runs;
 }

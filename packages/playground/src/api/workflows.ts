@@ -1,5 +1,4 @@
-import { apiRequest } from './api-request.js';
-import { ApiError, apiFetch } from './client.js';
+import { ApiError, apiFetch, apiRequest, withQuery } from './client.js';
 import type {
   ProfileInfo,
   ResolvedWorkflow,
@@ -8,17 +7,15 @@ import type {
   WorkflowSource,
 } from './types.js';
 
-const withSignal = (signal: AbortSignal | undefined) => (signal === undefined ? {} : { signal });
-
 /** `GET /api/workflows`. */
 export async function listWorkflows(options: { signal?: AbortSignal } = {}): Promise<WorkflowInfo[]> {
-  return (await apiFetch<{ workflows: WorkflowInfo[] }>('/api/workflows', withSignal(options.signal)))
+  return (await apiFetch<{ workflows: WorkflowInfo[] }>('/api/workflows', { signal: options.signal }))
     .workflows;
 }
 
 /** `GET /api/profiles`. */
 export async function listProfiles(options: { signal?: AbortSignal } = {}): Promise<ProfileInfo[]> {
-  return (await apiFetch<{ profiles: ProfileInfo[] }>('/api/profiles', withSignal(options.signal))).profiles;
+  return (await apiFetch<{ profiles: ProfileInfo[] }>('/api/profiles', { signal: options.signal })).profiles;
 }
 
 /** `GET /api/workflows/{name}`: the workflow resolved under a profile (the server's default without one). */
@@ -27,10 +24,9 @@ export function getResolvedWorkflow(options: {
   profile?: string | undefined;
   signal?: AbortSignal;
 }): Promise<ResolvedWorkflow> {
-  const query = options.profile ? `?profile=${encodeURIComponent(options.profile)}` : '';
   return apiFetch<ResolvedWorkflow>(
-    `/api/workflows/${encodeURIComponent(options.name)}${query}`,
-    withSignal(options.signal),
+    withQuery(`/api/workflows/${encodeURIComponent(options.name)}`, { profile: options.profile }),
+    { signal: options.signal },
   );
 }
 
@@ -46,7 +42,7 @@ export async function getWorkflowSource(options: {
   try {
     const source = await apiFetch<Partial<WorkflowSource> | undefined>(
       `/api/workflows/${encodeURIComponent(options.name)}/source`,
-      withSignal(options.signal),
+      { signal: options.signal },
     );
     return typeof source?.text === 'string' ? (source as WorkflowSource) : undefined;
   } catch (error) {
@@ -64,7 +60,7 @@ export async function validateWorkflow(options: {
     method: 'POST',
     body: options.text,
     headers: { 'content-type': 'application/yaml' },
-    ...withSignal(options.signal),
+    signal: options.signal,
   });
   return (await response.json()) as ValidationReport;
 }
