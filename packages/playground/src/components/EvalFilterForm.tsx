@@ -1,18 +1,13 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
+import { type ReactNode, useId } from 'react';
 import { CONSTRAINT_STATUSES, RUN_OUTCOMES } from '../api/runs.js';
 import type { EvalViewQuery } from '../model/eval-filter.js';
 import type { ConstraintStatus, RunOutcome } from '../model/events.js';
+import { FilterForm, FilterSelect, useFilterDraft } from './FilterForm.js';
 
 /** The filters the form edits (the page offset is reset on apply). */
 export type EvalFilters = Pick<EvalViewQuery, 'outcome' | 'constraint' | 'status'>;
 
-interface Draft {
-  outcome: string;
-  constraint: string;
-  status: string;
-}
-
-function draftOf(filters: EvalFilters): Draft {
+function draftOf(filters: EvalFilters): { outcome: string; constraint: string; status: string } {
   return {
     outcome: filters.outcome ?? '',
     constraint: filters.constraint ?? '',
@@ -31,16 +26,11 @@ export function EvalFilterForm(props: {
 }): ReactNode {
   const { filters, constraints, onApply } = props;
   const id = useId();
-  const [draft, setDraft] = useState(() => draftOf(filters));
-  const key = JSON.stringify(filters);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the filters' contents.
-  useEffect(() => setDraft(draftOf(filters)), [key]);
-  const set = (name: keyof Draft) => (event: { target: { value: string } }) =>
-    setDraft((current) => ({ ...current, [name]: event.target.value }));
-  const statusAlone = draft.status !== '' && draft.constraint === '';
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    if (statusAlone) return;
+  const { draft, setDraft, set } = useFilterDraft({
+    initial: () => draftOf(filters),
+    key: JSON.stringify(filters),
+  });
+  const apply = (): void => {
     const next: EvalFilters = {};
     if (draft.outcome !== '') next.outcome = draft.outcome as RunOutcome;
     if (draft.constraint !== '') next.constraint = draft.constraint;
@@ -48,80 +38,51 @@ export function EvalFilterForm(props: {
     onApply(next);
   };
   return (
-    <form className="filters" aria-label="Matrix filters" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={`${id}-outcome`}>Outcome</label>
-        <select
-          id={`${id}-outcome`}
-          value={draft.outcome}
-          onChange={set('outcome')}
-          data-testid="eval-filter-outcome"
-        >
-          <option value="">any</option>
-          {RUN_OUTCOMES.map((outcome) => (
-            <option key={outcome} value={outcome}>
-              {outcome.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-constraint`}>Constraint</label>
-        <select
-          id={`${id}-constraint`}
-          value={draft.constraint}
-          onChange={set('constraint')}
-          data-testid="eval-filter-constraint"
-        >
-          <option value="">all</option>
-          {constraints.map((constraintKey) => (
-            <option key={constraintKey} value={constraintKey}>
-              {constraintKey}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-status`}>Status of that constraint</label>
-        <select
-          id={`${id}-status`}
-          value={draft.status}
-          onChange={set('status')}
-          data-testid="eval-filter-status"
-          aria-describedby={`${id}-status-help`}
-        >
-          <option value="">any</option>
-          {CONSTRAINT_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </select>
-      </div>
-      <p
-        id={`${id}-status-help`}
-        className={statusAlone ? 'error-box' : 'muted'}
-        role={statusAlone ? 'alert' : undefined}
-      >
-        {statusAlone
-          ? 'Choose the constraint whose status to filter on.'
-          : 'A status filter applies to the chosen constraint.'}
-      </p>
-      <div className="actions">
-        <button type="submit" data-testid="eval-filter-apply">
-          Apply filters
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            setDraft(draftOf({}));
-            onApply({});
-          }}
-        >
-          Clear filters
-        </button>
-      </div>
-    </form>
+    <FilterForm
+      label="Matrix filters"
+      help={{
+        id: `${id}-status-help`,
+        text: 'A status filter applies to the chosen constraint.',
+        problem:
+          draft.status !== '' && draft.constraint === ''
+            ? 'Choose the constraint whose status to filter on.'
+            : undefined,
+      }}
+      applyTestId="eval-filter-apply"
+      onApply={apply}
+      onClear={() => {
+        setDraft(draftOf({}));
+        onApply({});
+      }}
+    >
+      <FilterSelect
+        id={`${id}-outcome`}
+        label="Outcome"
+        value={draft.outcome}
+        onChange={set('outcome')}
+        choices={RUN_OUTCOMES}
+        words
+        testId="eval-filter-outcome"
+      />
+      <FilterSelect
+        id={`${id}-constraint`}
+        label="Constraint"
+        value={draft.constraint}
+        onChange={set('constraint')}
+        choices={constraints}
+        anyLabel="all"
+        testId="eval-filter-constraint"
+      />
+      <FilterSelect
+        id={`${id}-status`}
+        label="Status of that constraint"
+        value={draft.status}
+        onChange={set('status')}
+        choices={CONSTRAINT_STATUSES}
+        words
+        testId="eval-filter-status"
+        describedBy={`${id}-status-help`}
+      />
+    </FilterForm>
   );
 }

@@ -1,19 +1,12 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
+import { type ReactNode, useId } from 'react';
 import { CONSTRAINT_STATUSES, RUN_OUTCOMES, type RunsQuery } from '../api/runs.js';
 import { isoToLocalInput, localInputToIso } from '../model/runs-filter.js';
+import { FilterField, FilterForm, FilterSelect, useFilterDraft } from './FilterForm.js';
 
-interface Draft {
-  workflow: string;
-  outcome: string;
-  status: string;
-  since: string;
-  before: string;
-  constraint: string;
-  constraint_status: string;
-  step: string;
-}
+const OUTCOMES = [...RUN_OUTCOMES, 'running'] as const;
+const STATUSES = ['running', 'finished'] as const;
 
-function draftOf(query: RunsQuery): Draft {
+function draftOf(query: RunsQuery) {
   return {
     workflow: query.workflow ?? '',
     outcome: query.outcome ?? '',
@@ -36,18 +29,14 @@ export function RunsFilterForm(props: {
   onApply: (query: RunsQuery) => void;
 }): ReactNode {
   const { query, workflows, onApply } = props;
-  const [draft, setDraft] = useState(() => draftOf(query));
   const id = useId();
-  const queryKey = JSON.stringify(query);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the query's contents.
-  useEffect(() => setDraft(draftOf(query)), [queryKey]);
-  const set = (name: keyof Draft) => (event: { target: { value: string } }) =>
-    setDraft((current) => ({ ...current, [name]: event.target.value }));
-  const constraintHalf = (draft.constraint.trim() === '') !== (draft.constraint_status === '');
+  const { draft, setDraft, set } = useFilterDraft({
+    initial: () => draftOf(query),
+    key: JSON.stringify(query),
+  });
+  const helpId = `${id}-constraint-help`;
 
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    if (constraintHalf) return;
+  const apply = (): void => {
     const time = (name: 'since' | 'before'): string | undefined =>
       draft[name] === isoToLocalInput(query[name]) ? query[name] : localInputToIso(draft[name]);
     const next: RunsQuery = {};
@@ -67,9 +56,26 @@ export function RunsFilterForm(props: {
   };
 
   return (
-    <form className="filters" aria-label="Run filters" onSubmit={submit} data-testid="runs-filters">
-      <div className="field">
-        <label htmlFor={`${id}-workflow`}>Workflow</label>
+    <FilterForm
+      label="Run filters"
+      testId="runs-filters"
+      help={{
+        id: helpId,
+        text: 'A constraint filter needs its id and final status; the step narrows it.',
+        problem:
+          (draft.constraint.trim() === '') !== (draft.constraint_status === '')
+            ? 'Give both the constraint id and its final status, or neither.'
+            : undefined,
+      }}
+      applyTestId="runs-filter-apply"
+      clearTestId="runs-filter-clear"
+      onApply={apply}
+      onClear={() => {
+        setDraft(draftOf({}));
+        onApply({});
+      }}
+    >
+      <FilterField id={`${id}-workflow`} label="Workflow">
         <input
           id={`${id}-workflow`}
           list={`${id}-workflows`}
@@ -83,38 +89,25 @@ export function RunsFilterForm(props: {
             <option key={name} value={name} />
           ))}
         </datalist>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-outcome`}>Outcome</label>
-        <select
-          id={`${id}-outcome`}
-          value={draft.outcome}
-          onChange={set('outcome')}
-          data-testid="runs-filter-outcome"
-        >
-          <option value="">any</option>
-          {[...RUN_OUTCOMES, 'running' as const].map((outcome) => (
-            <option key={outcome} value={outcome}>
-              {outcome.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-status`}>Status</label>
-        <select
-          id={`${id}-status`}
-          value={draft.status}
-          onChange={set('status')}
-          data-testid="runs-filter-status"
-        >
-          <option value="">any</option>
-          <option value="running">running</option>
-          <option value="finished">finished</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-since`}>Started at or after</label>
+      </FilterField>
+      <FilterSelect
+        id={`${id}-outcome`}
+        label="Outcome"
+        value={draft.outcome}
+        onChange={set('outcome')}
+        choices={OUTCOMES}
+        words
+        testId="runs-filter-outcome"
+      />
+      <FilterSelect
+        id={`${id}-status`}
+        label="Status"
+        value={draft.status}
+        onChange={set('status')}
+        choices={STATUSES}
+        testId="runs-filter-status"
+      />
+      <FilterField id={`${id}-since`} label="Started at or after">
         <input
           id={`${id}-since`}
           type="datetime-local"
@@ -122,9 +115,8 @@ export function RunsFilterForm(props: {
           onChange={set('since')}
           data-testid="runs-filter-since"
         />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-before`}>Started before</label>
+      </FilterField>
+      <FilterField id={`${id}-before`} label="Started before">
         <input
           id={`${id}-before`}
           type="datetime-local"
@@ -132,71 +124,37 @@ export function RunsFilterForm(props: {
           onChange={set('before')}
           data-testid="runs-filter-before"
         />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-constraint`}>Constraint id</label>
+      </FilterField>
+      <FilterField id={`${id}-constraint`} label="Constraint id">
         <input
           id={`${id}-constraint`}
           value={draft.constraint}
           onChange={set('constraint')}
           data-testid="runs-filter-constraint"
-          aria-describedby={`${id}-constraint-help`}
+          aria-describedby={helpId}
           autoComplete="off"
         />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-constraint-status`}>Constraint final status</label>
-        <select
-          id={`${id}-constraint-status`}
-          value={draft.constraint_status}
-          onChange={set('constraint_status')}
-          data-testid="runs-filter-constraint-status"
-          aria-describedby={`${id}-constraint-help`}
-        >
-          <option value="">any</option>
-          {CONSTRAINT_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-step`}>At step (optional)</label>
+      </FilterField>
+      <FilterSelect
+        id={`${id}-constraint-status`}
+        label="Constraint final status"
+        value={draft.constraint_status}
+        onChange={set('constraint_status')}
+        choices={CONSTRAINT_STATUSES}
+        words
+        testId="runs-filter-constraint-status"
+        describedBy={helpId}
+      />
+      <FilterField id={`${id}-step`} label="At step (optional)">
         <input
           id={`${id}-step`}
           value={draft.step}
           onChange={set('step')}
           data-testid="runs-filter-step"
-          aria-describedby={`${id}-constraint-help`}
+          aria-describedby={helpId}
           autoComplete="off"
         />
-      </div>
-      <p
-        id={`${id}-constraint-help`}
-        className={constraintHalf ? 'error-box' : 'muted'}
-        role={constraintHalf ? 'alert' : undefined}
-      >
-        {constraintHalf
-          ? 'Give both the constraint id and its final status, or neither.'
-          : 'A constraint filter needs its id and final status; the step narrows it.'}
-      </p>
-      <div className="actions">
-        <button type="submit" data-testid="runs-filter-apply">
-          Apply filters
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          data-testid="runs-filter-clear"
-          onClick={() => {
-            setDraft(draftOf({}));
-            onApply({});
-          }}
-        >
-          Clear filters
-        </button>
-      </div>
-    </form>
+      </FilterField>
+    </FilterForm>
   );
 }

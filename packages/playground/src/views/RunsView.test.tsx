@@ -80,6 +80,20 @@ describe('RunsView', () => {
     });
   });
 
+  it('clears every filter: the draft and the address', async () => {
+    serve(() => ({ body: violated }));
+    globalThis.location.hash = '#/runs?workflow=constraint-playground&outcome=stopped';
+    render(<RunsView route={parseHash(globalThis.location.hash)} />);
+    await screen.findByTestId('runs-table');
+    expect((screen.getByTestId('runs-filter-workflow') as HTMLInputElement).value).toBe(
+      'constraint-playground',
+    );
+    fireEvent.click(screen.getByTestId('runs-filter-clear'));
+    expect((screen.getByTestId('runs-filter-workflow') as HTMLInputElement).value).toBe('');
+    expect((screen.getByTestId('runs-filter-outcome') as HTMLSelectElement).value).toBe('');
+    expect(globalThis.location.hash).toBe('#/runs');
+  });
+
   it('refuses half a constraint filter with a message, without navigating', async () => {
     serve(() => ({ body: list }));
     render(<RunsView route={parseHash('#/runs')} />);
