@@ -1,26 +1,50 @@
-import { type ReactNode, useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { type EvalDetail, getEvalAllCases } from '../api/evals.js';
+import { ComparePage, type Pair } from '../components/ComparePage.js';
 import { OutcomeBadge } from '../components/OutcomeBadge.js';
-import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
-import { compareEvals, type RateDelta } from '../model/eval-compare.js';
+import { type CaseChange, compareEvals, type RateDelta } from '../model/eval-compare.js';
 import { formatRate, formatRateDelta } from '../model/eval-format.js';
 import { href, type Route } from '../router.js';
 import '../components/RunsViews.css';
 
-function deltaClass(delta: number | null): string | undefined {
-  if (delta === null || Math.abs(delta) < 0.0005) return undefined;
-  return delta > 0 ? 'delta-up' : 'delta-down';
-}
+type Loaded = Awaited<ReturnType<typeof getEvalAllCases>>;
 
 function RateRow(props: { row: RateDelta; label: ReactNode }): ReactNode {
   const { row, label } = props;
+  // A change under half a tenth of a point shows as ±0.0 and is no change.
+  const direction =
+    row.delta === null || Math.abs(row.delta) < 0.0005
+      ? undefined
+      : row.delta > 0
+        ? 'delta-up'
+        : 'delta-down';
   return (
-    <tr className={row.delta !== null && Math.abs(row.delta) >= 0.0005 ? 'changed' : undefined}>
+    <tr className={direction === undefined ? undefined : 'changed'}>
       <th scope="row">{label}</th>
       <td>{formatRate(row.a)}</td>
       <td>{formatRate(row.b)}</td>
-      <td className={deltaClass(row.delta)}>{formatRateDelta(row.delta)}</td>
+      <td className={direction}>{formatRateDelta(row.delta)}</td>
     </tr>
+  );
+}
+
+/** One side of a changed case: its run's outcome, linking to the run, or that the side has no such case. */
+function CaseRun(props: { side: 'A' | 'B'; change: CaseChange }): ReactNode {
+  const { side, change } = props;
+  const row = side === 'A' ? change.a : change.b;
+  return (
+    <td>
+      {row === undefined ? (
+        <span className="none">absent</span>
+      ) : (
+        <a
+          href={href(['runs', row.run_id])}
+          aria-label={`Run ${side} of ${change.case_id}, repeat ${change.repeat}: ${row.outcome}`}
+        >
+          <OutcomeBadge outcome={row.outcome} />
+        </a>
+      )}
+    </td>
   );
 }
 
@@ -29,65 +53,45 @@ function describe(detail: EvalDetail): string {
   return `${workflow} under ${profile}, ${dataset}${status === 'finished' ? '' : ` (${status})`}`;
 }
 
+const compare = (pair: Pair<Loaded>) => compareEvals({ a: pair.a.detail, b: pair.b.detail });
+
 /**
  * What changed between two evals (`#/evals/compare?a=<eval>&b=<eval>`): the pass rate and each
  * constraint's, the ladder strategies needed, and the cases (matched by id and repeat) whose outcome or
  * statuses changed.
  */
 export function EvalCompareView(props: { route: Route }): ReactNode {
-  const a = props.route.query.get('a') ?? '';
-  const b = props.route.query.get('b') ?? '';
-  const fetched = useFetched({
-    key: `${a}\n${b}`,
-    load: async (signal) => {
-      if (a === '' || b === '') return undefined;
-      const [ea, eb] = await Promise.all([
-        getEvalAllCases({ id: a, signal }),
-        getEvalAllCases({ id: b, signal }),
-      ]);
-      return { ea, eb };
-    },
-  });
-  const comparison = useMemo(
-    () =>
-      fetched.state === 'ready' && fetched.value !== undefined
-        ? compareEvals({ a: fetched.value.ea.detail, b: fetched.value.eb.detail })
-        : undefined,
-    [fetched],
-  );
-  if (a === '' || b === '') {
-    return (
-      <section aria-labelledby="eval-compare-title">
-        <h1 id="eval-compare-title">Compare evals</h1>
-        <p className="empty">
-          Pick two evals to compare: tick them in the <a href={href(['evals'])}>evals list</a>.
-        </p>
-      </section>
-    );
-  }
   return (
-    <section aria-labelledby="eval-compare-title" data-testid="eval-compare">
-      <h1 id="eval-compare-title">Compare evals</h1>
-      <p role="status" aria-live="polite">
-        {fetched.state === 'loading' && 'Loading both evals…'}
-        {comparison !== undefined &&
-          `${comparison.changed.length} changed ${comparison.changed.length === 1 ? 'case' : 'cases'}, ${comparison.unchanged} unchanged.`}
-      </p>
-      {fetched.state === 'error' && <ApiErrorBox error={fetched.error} what="the evals to compare" />}
-      {fetched.state === 'ready' && fetched.value !== undefined && comparison !== undefined && (
+    <ComparePage
+      route={props.route}
+      title="Compare evals"
+      testId="eval-compare"
+      noun="evals"
+      pick={
+        <>
+          Pick two evals to compare: tick them in the <a href={href(['evals'])}>evals list</a>.
+        </>
+      }
+      load={getEvalAllCases}
+      compare={compare}
+      status={(comparison) =>
+        `${comparison.changed.length} changed ${comparison.changed.length === 1 ? 'case' : 'cases'}, ${comparison.unchanged} unchanged.`
+      }
+    >
+      {({ ids, pair, comparison }) => (
         <>
           <ul>
             <li>
-              <strong>A:</strong> <a href={href(['evals', a])}>{a}</a> — {describe(fetched.value.ea.detail)}
+              <strong>A:</strong> <a href={href(['evals', ids.a])}>{ids.a}</a> — {describe(pair.a.detail)}
             </li>
             <li>
-              <strong>B:</strong> <a href={href(['evals', b])}>{b}</a> — {describe(fetched.value.eb.detail)}
+              <strong>B:</strong> <a href={href(['evals', ids.b])}>{ids.b}</a> — {describe(pair.b.detail)}
             </li>
           </ul>
           <div className="actions">
-            <a href={href(['evals', 'compare'], { a: b, b: a })}>Swap A and B</a>
+            <a href={href(['evals', 'compare'], { a: ids.b, b: ids.a })}>Swap A and B</a>
           </div>
-          {(!fetched.value.ea.complete || !fetched.value.eb.complete) && (
+          {(!pair.a.complete || !pair.b.complete) && (
             <p className="error-box" role="note">
               Only the first case runs of a large eval were read; the changed cases below cover those. Pass
               rates are the server's, over every case.
@@ -165,30 +169,8 @@ export function EvalCompareView(props: { route: Route }): ReactNode {
                   >
                     <th scope="row">{change.case_id}</th>
                     <td>{change.repeat}</td>
-                    <td>
-                      {change.a === undefined ? (
-                        <span className="none">absent</span>
-                      ) : (
-                        <a
-                          href={href(['runs', change.a.run_id])}
-                          aria-label={`Run A of ${change.case_id}, repeat ${change.repeat}: ${change.a.outcome}`}
-                        >
-                          <OutcomeBadge outcome={change.a.outcome} />
-                        </a>
-                      )}
-                    </td>
-                    <td>
-                      {change.b === undefined ? (
-                        <span className="none">absent</span>
-                      ) : (
-                        <a
-                          href={href(['runs', change.b.run_id])}
-                          aria-label={`Run B of ${change.case_id}, repeat ${change.repeat}: ${change.b.outcome}`}
-                        >
-                          <OutcomeBadge outcome={change.b.outcome} />
-                        </a>
-                      )}
-                    </td>
+                    <CaseRun side="A" change={change} />
+                    <CaseRun side="B" change={change} />
                     <td>
                       <ul>
                         {change.changes.map((text) => (
@@ -203,6 +185,6 @@ export function EvalCompareView(props: { route: Route }): ReactNode {
           )}
         </>
       )}
-    </section>
+    </ComparePage>
   );
 }
