@@ -3,6 +3,7 @@ import type { PredicateConstraint } from '../model/certificate-predicate.js';
 import type { ConstraintStatus } from '../model/events.js';
 import { constraintTone } from '../model/tones.js';
 import { Badge } from './Badge.js';
+import { DataTable } from './DataTable.js';
 
 const MEANING: Record<ConstraintStatus, string> = {
   enforced: 'held on the released output',
@@ -16,55 +17,46 @@ const MEANING: Record<ConstraintStatus, string> = {
 export function ConstraintStatusTable(props: { constraints: PredicateConstraint[] }): ReactNode {
   if (props.constraints.length === 0) return <p className="empty">This workflow declares no constraints.</p>;
   return (
-    <table className="constraint-status-table" data-testid="constraint-status-table">
-      <caption>Constraint statuses in the certificate</caption>
-      <thead>
-        <tr>
-          <th scope="col">Step</th>
-          <th scope="col">Constraint</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Severity</th>
-          <th scope="col">Status</th>
-          <th scope="col">Last verdict</th>
-          <th scope="col">Waiver</th>
+    <DataTable
+      className="constraint-status-table"
+      testId="constraint-status-table"
+      caption="Constraint statuses in the certificate"
+      columns={['Step', 'Constraint', 'Kind', 'Severity', 'Status', 'Last verdict', 'Waiver']}
+    >
+      {props.constraints.map((constraint) => (
+        <tr
+          key={`${constraint.step}/${constraint.id}`}
+          data-testid="constraint-status"
+          data-status={constraint.status}
+        >
+          <td>
+            <code>{constraint.step}</code>
+          </td>
+          <th scope="row">
+            <code>{constraint.id}</code>
+          </th>
+          <td>{constraint.kind ?? '—'}</td>
+          <td>{constraint.severity ?? '—'}</td>
+          <td>
+            <Badge tone={constraintTone(constraint.status)} title={MEANING[constraint.status]}>
+              {constraint.status.replace('_', ' ')}
+            </Badge>
+            <span className="visually-hidden">: {MEANING[constraint.status]}</span>
+          </td>
+          <td>{constraint.verdict ?? 'not evaluated'}</td>
+          <td>
+            {constraint.waiver === undefined ? (
+              '—'
+            ) : (
+              <>
+                {constraint.waiver.reason} <span className="muted">(approved by</span>{' '}
+                {constraint.waiver.granted_by}
+                <span className="muted">, expires {constraint.waiver.expires})</span>
+              </>
+            )}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {props.constraints.map((constraint) => (
-          <tr
-            key={`${constraint.step}/${constraint.id}`}
-            data-testid="constraint-status"
-            data-status={constraint.status}
-          >
-            <td>
-              <code>{constraint.step}</code>
-            </td>
-            <th scope="row">
-              <code>{constraint.id}</code>
-            </th>
-            <td>{constraint.kind ?? '—'}</td>
-            <td>{constraint.severity ?? '—'}</td>
-            <td>
-              <Badge tone={constraintTone(constraint.status)} title={MEANING[constraint.status]}>
-                {constraint.status.replace('_', ' ')}
-              </Badge>
-              <span className="visually-hidden">: {MEANING[constraint.status]}</span>
-            </td>
-            <td>{constraint.verdict ?? 'not evaluated'}</td>
-            <td>
-              {constraint.waiver === undefined ? (
-                '—'
-              ) : (
-                <>
-                  {constraint.waiver.reason} <span className="muted">(approved by</span>{' '}
-                  {constraint.waiver.granted_by}
-                  <span className="muted">, expires {constraint.waiver.expires})</span>
-                </>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -5,6 +5,7 @@ import { type ConstraintFact, constraintFacts, constraintKey } from '../model/ru
 import { layoutSteps } from '../model/step-layout.js';
 import { constraintTone, stepTone, verdictTone } from '../model/tones.js';
 import { Badge } from './Badge.js';
+import { DataTable } from './DataTable.js';
 import { LadderMoveText } from './LadderMoveText.js';
 import { StepGraph } from './StepGraph.js';
 
@@ -25,49 +26,41 @@ export function DemoVerdicts(props: { model: RunModel }): ReactNode {
     counts.set(fact.status ?? 'pending', (counts.get(fact.status ?? 'pending') ?? 0) + 1);
   const summary = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
   return (
-    <table className="data-table" data-testid="demo-verdicts">
-      <caption>Verdicts per constraint{facts.length > 0 ? ` (${summary})` : ''}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Constraint</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Severity</th>
-          <th scope="col">Final status</th>
-          <th scope="col">Last verdict</th>
-          <th scope="col">Message</th>
+    <DataTable
+      className="data-table"
+      testId="demo-verdicts"
+      caption={`Verdicts per constraint${facts.length > 0 ? ` (${summary})` : ''}`}
+      columns={['Constraint', 'Kind', 'Severity', 'Final status', 'Last verdict', 'Message']}
+    >
+      {facts.map((fact) => (
+        <tr key={constraintKey(fact)} data-testid={`demo-verdict-${constraintKey(fact)}`}>
+          <th scope="row">
+            <code>{constraintKey(fact)}</code>
+          </th>
+          <td>{fact.kind ?? '—'}</td>
+          <td>{fact.severity ?? '—'}</td>
+          <td>
+            <StatusBadge fact={fact} />
+          </td>
+          <td>
+            {fact.verdict === undefined ? (
+              <span className="none">not evaluated</span>
+            ) : (
+              <Badge tone={verdictTone(fact.verdict.status)}>{fact.verdict.status}</Badge>
+            )}
+          </td>
+          <td>
+            {fact.verdict?.message}
+            {fact.waiver && (
+              <span className="detail">
+                Waived by {fact.waiver.granted_by} until {fact.waiver.expires.slice(0, 10)}:{' '}
+                {fact.waiver.reason}
+              </span>
+            )}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {facts.map((fact) => (
-          <tr key={constraintKey(fact)} data-testid={`demo-verdict-${constraintKey(fact)}`}>
-            <th scope="row">
-              <code>{constraintKey(fact)}</code>
-            </th>
-            <td>{fact.kind ?? '—'}</td>
-            <td>{fact.severity ?? '—'}</td>
-            <td>
-              <StatusBadge fact={fact} />
-            </td>
-            <td>
-              {fact.verdict === undefined ? (
-                <span className="none">not evaluated</span>
-              ) : (
-                <Badge tone={verdictTone(fact.verdict.status)}>{fact.verdict.status}</Badge>
-              )}
-            </td>
-            <td>
-              {fact.verdict?.message}
-              {fact.waiver && (
-                <span className="detail">
-                  Waived by {fact.waiver.granted_by} until {fact.waiver.expires.slice(0, 10)}:{' '}
-                  {fact.waiver.reason}
-                </span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 

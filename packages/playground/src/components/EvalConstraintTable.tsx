@@ -3,6 +3,7 @@ import type { EvalConstraint, EvalReport } from '../api/evals.js';
 import { CONSTRAINT_STATUSES } from '../api/runs.js';
 import { formatRate } from '../model/eval-format.js';
 import type { RecoveryStrategy } from '../model/events.js';
+import { DataTable } from './DataTable.js';
 
 const STRATEGIES: readonly RecoveryStrategy[] = ['retry', 'repair', 'fallback', 'degrade', 'stop'];
 
@@ -16,41 +17,17 @@ export function EvalConstraintTable(props: {
 }): ReactNode {
   const { constraints, summary } = props;
   return (
-    <table className="data-table" data-testid="eval-constraints">
-      <caption>Per constraint: pass rate, final statuses, and ladder moves its failures triggered</caption>
-      <thead>
-        <tr>
-          <th scope="col">Constraint</th>
-          <th scope="col">Pass rate</th>
-          {CONSTRAINT_STATUSES.map((status) => (
-            <th scope="col" key={status}>
-              {status.replaceAll('_', ' ')}
-            </th>
-          ))}
-          {STRATEGIES.map((strategy) => (
-            <th scope="col" key={strategy}>
-              {strategy}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {constraints.map((constraint) => (
-          <tr key={constraint.key} data-testid={`eval-constraint-${constraint.key}`}>
-            <th scope="row">
-              <code>{constraint.key}</code>
-            </th>
-            <td>{formatRate(constraint.pass_rate)}</td>
-            {CONSTRAINT_STATUSES.map((status) => (
-              <td key={status}>{constraint.statuses?.[status] ?? 0}</td>
-            ))}
-            {STRATEGIES.map((strategy) => (
-              <td key={strategy}>{constraint.strategies?.[strategy] ?? 0}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
+    <DataTable
+      className="data-table"
+      testId="eval-constraints"
+      caption="Per constraint: pass rate, final statuses, and ladder moves its failures triggered"
+      columns={[
+        'Constraint',
+        'Pass rate',
+        ...CONSTRAINT_STATUSES.map((status) => status.replaceAll('_', ' ')),
+        ...STRATEGIES,
+      ]}
+      foot={
         <tr>
           <th scope="row">Cases needing each strategy</th>
           <td colSpan={1 + CONSTRAINT_STATUSES.length}>
@@ -62,7 +39,22 @@ export function EvalConstraintTable(props: {
             </td>
           ))}
         </tr>
-      </tfoot>
-    </table>
+      }
+    >
+      {constraints.map((constraint) => (
+        <tr key={constraint.key} data-testid={`eval-constraint-${constraint.key}`}>
+          <th scope="row">
+            <code>{constraint.key}</code>
+          </th>
+          <td>{formatRate(constraint.pass_rate)}</td>
+          {CONSTRAINT_STATUSES.map((status) => (
+            <td key={status}>{constraint.statuses?.[status] ?? 0}</td>
+          ))}
+          {STRATEGIES.map((strategy) => (
+            <td key={strategy}>{constraint.strategies?.[strategy] ?? 0}</td>
+          ))}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

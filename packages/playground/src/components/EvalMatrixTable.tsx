@@ -5,6 +5,7 @@ import { formatUsd } from '../model/format.js';
 import { constraintTone } from '../model/tones.js';
 import { href } from '../router.js';
 import { Badge } from './Badge.js';
+import { DataTable } from './DataTable.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
 
 const STRATEGIES: readonly RecoveryStrategy[] = ['retry', 'repair', 'fallback', 'degrade', 'stop'];
@@ -24,72 +25,67 @@ export function EvalMatrixTable(props: { matrix: EvalMatrix; caption: string }):
     // The wrapper scrolls sideways; focusable and named so keyboard users can scroll it too.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
     <section className="matrix-wrap" tabIndex={0} aria-label="Eval matrix (scrolls sideways)">
-      <table className="data-table matrix" data-testid="eval-matrix">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Case</th>
-            <th scope="col">Repeat</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Passed</th>
-            <th scope="col">Expected</th>
-            {matrix.columns.map((key) => (
-              <th scope="col" key={key}>
-                <code>{key}</code>
-              </th>
-            ))}
-            <th scope="col">Ladder moves</th>
-            <th scope="col">Tokens</th>
-            <th scope="col">Cost</th>
-          </tr>
-        </thead>
-        <tbody>
-          {matrix.rows.map(({ row, cells }) => (
-            <tr key={`${row.case_id}#${row.repeat}`} data-testid="eval-row" data-case={row.case_id}>
-              <th scope="row">
-                {row.run_id === '' ? (
-                  row.case_id
+      <DataTable
+        className="data-table matrix"
+        testId="eval-matrix"
+        caption={caption}
+        columns={[
+          'Case',
+          'Repeat',
+          'Outcome',
+          'Passed',
+          'Expected',
+          ...matrix.columns.map((key) => <code key={key}>{key}</code>),
+          'Ladder moves',
+          'Tokens',
+          'Cost',
+        ]}
+      >
+        {matrix.rows.map(({ row, cells }) => (
+          <tr key={`${row.case_id}#${row.repeat}`} data-testid="eval-row" data-case={row.case_id}>
+            <th scope="row">
+              {row.run_id === '' ? (
+                row.case_id
+              ) : (
+                <a href={href(['runs', row.run_id])} title={`Run ${row.run_id}`}>
+                  {row.case_id}
+                </a>
+              )}
+            </th>
+            <td>{row.repeat}</td>
+            <td>
+              <OutcomeBadge outcome={row.outcome} />
+            </td>
+            <td>
+              <Badge tone={row.passed ? 'pass' : 'fail'}>{row.passed ? 'passed' : 'failed'}</Badge>
+            </td>
+            <td>
+              {row.expected_ok === undefined || row.expected_ok === null
+                ? '—'
+                : row.expected_ok
+                  ? 'met'
+                  : 'not met'}
+            </td>
+            {cells.map((cell) => (
+              <td
+                key={cell.key}
+                data-testid="eval-cell"
+                data-constraint={cell.key}
+                data-status={cell.status ?? 'none'}
+              >
+                {cell.status === undefined ? (
+                  <span className="none">not listed</span>
                 ) : (
-                  <a href={href(['runs', row.run_id])} title={`Run ${row.run_id}`}>
-                    {row.case_id}
-                  </a>
+                  <Badge tone={constraintTone(cell.status)}>{cell.status.replaceAll('_', ' ')}</Badge>
                 )}
-              </th>
-              <td>{row.repeat}</td>
-              <td>
-                <OutcomeBadge outcome={row.outcome} />
               </td>
-              <td>
-                <Badge tone={row.passed ? 'pass' : 'fail'}>{row.passed ? 'passed' : 'failed'}</Badge>
-              </td>
-              <td>
-                {row.expected_ok === undefined || row.expected_ok === null
-                  ? '—'
-                  : row.expected_ok
-                    ? 'met'
-                    : 'not met'}
-              </td>
-              {cells.map((cell) => (
-                <td
-                  key={cell.key}
-                  data-testid="eval-cell"
-                  data-constraint={cell.key}
-                  data-status={cell.status ?? 'none'}
-                >
-                  {cell.status === undefined ? (
-                    <span className="none">not listed</span>
-                  ) : (
-                    <Badge tone={constraintTone(cell.status)}>{cell.status.replaceAll('_', ' ')}</Badge>
-                  )}
-                </td>
-              ))}
-              <td>{ladderText(row.ladder)}</td>
-              <td>{row.tokens}</td>
-              <td>{formatUsd(row.cost_usd)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            ))}
+            <td>{ladderText(row.ladder)}</td>
+            <td>{row.tokens}</td>
+            <td>{formatUsd(row.cost_usd)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

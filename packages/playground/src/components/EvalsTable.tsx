@@ -3,6 +3,7 @@ import type { EvalRecord } from '../api/evals.js';
 import { formatRate } from '../model/eval-format.js';
 import { href } from '../router.js';
 import { Badge } from './Badge.js';
+import { DataTable } from './DataTable.js';
 
 /** The stored evals: each links to its matrix; a checkbox picks it for comparison (two at most). */
 export function EvalsTable(props: {
@@ -14,62 +15,59 @@ export function EvalsTable(props: {
   const { evals, selected, onToggle, caption } = props;
   const full = selected.length >= 2;
   return (
-    <table className="data-table" data-testid="evals-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Compare</th>
-          <th scope="col">Eval</th>
-          <th scope="col">Workflow</th>
-          <th scope="col">Profile</th>
-          <th scope="col">Dataset</th>
-          <th scope="col">Status</th>
-          <th scope="col">Case runs</th>
-          <th scope="col">Passed</th>
-          <th scope="col">Pass rate</th>
-          <th scope="col">Started</th>
-        </tr>
-      </thead>
-      <tbody>
-        {evals.map((item) => {
-          const checked = selected.includes(item.eval_id);
-          return (
-            <tr key={item.eval_id} className={checked ? 'selected' : undefined}>
-              <td>
-                <input
-                  type="checkbox"
-                  checked={checked}
-                  disabled={full && !checked}
-                  onChange={() => onToggle(item.eval_id)}
-                  aria-label={`Select eval ${item.eval_id.slice(0, 8)} (${item.workflow}, ${item.profile}) for comparison`}
-                  data-testid={`eval-select-${item.eval_id}`}
-                />
-              </td>
-              <th scope="row">
-                <a href={href(['evals', item.eval_id])} title={item.eval_id}>
-                  <code>{item.eval_id.slice(0, 8)}</code>
-                </a>
-              </th>
-              <td>{item.workflow}</td>
-              <td>{item.profile}</td>
-              <td>{item.dataset}</td>
-              <td>
-                <Badge
-                  tone={item.status === 'finished' ? 'pass' : item.status === 'running' ? 'info' : 'warn'}
-                >
-                  {item.status}
-                </Badge>
-              </td>
-              <td>{item.summary?.cases ?? item.case_count}</td>
-              <td>{item.summary === undefined ? '—' : item.summary.passed}</td>
-              <td>{item.summary === undefined ? 'not reported yet' : formatRate(item.summary.pass_rate)}</td>
-              <td>
-                <time dateTime={item.started_at}>{new Date(item.started_at).toLocaleString()}</time>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      className="data-table"
+      testId="evals-table"
+      caption={caption}
+      columns={[
+        'Compare',
+        'Eval',
+        'Workflow',
+        'Profile',
+        'Dataset',
+        'Status',
+        'Case runs',
+        'Passed',
+        'Pass rate',
+        'Started',
+      ]}
+    >
+      {evals.map((item) => {
+        const checked = selected.includes(item.eval_id);
+        return (
+          <tr key={item.eval_id} className={checked ? 'selected' : undefined}>
+            <td>
+              <input
+                type="checkbox"
+                checked={checked}
+                disabled={full && !checked}
+                onChange={() => onToggle(item.eval_id)}
+                aria-label={`Select eval ${item.eval_id.slice(0, 8)} (${item.workflow}, ${item.profile}) for comparison`}
+                data-testid={`eval-select-${item.eval_id}`}
+              />
+            </td>
+            <th scope="row">
+              <a href={href(['evals', item.eval_id])} title={item.eval_id}>
+                <code>{item.eval_id.slice(0, 8)}</code>
+              </a>
+            </th>
+            <td>{item.workflow}</td>
+            <td>{item.profile}</td>
+            <td>{item.dataset}</td>
+            <td>
+              <Badge tone={item.status === 'finished' ? 'pass' : item.status === 'running' ? 'info' : 'warn'}>
+                {item.status}
+              </Badge>
+            </td>
+            <td>{item.summary?.cases ?? item.case_count}</td>
+            <td>{item.summary === undefined ? '—' : item.summary.passed}</td>
+            <td>{item.summary === undefined ? 'not reported yet' : formatRate(item.summary.pass_rate)}</td>
+            <td>
+              <time dateTime={item.started_at}>{new Date(item.started_at).toLocaleString()}</time>
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }

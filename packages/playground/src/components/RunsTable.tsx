@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { RunSummary } from '../api/types.js';
 import { href } from '../router.js';
+import { DataTable } from './DataTable.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
 
 /** A short, still unique-looking form of a run id for labels (`5d5205df`). */
@@ -26,58 +27,48 @@ export function RunsTable(props: {
   const { runs, selected, onToggle, caption } = props;
   const full = selected.length >= 2;
   return (
-    <table className="data-table" data-testid="runs-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Compare</th>
-          <th scope="col">Run</th>
-          <th scope="col">Workflow</th>
-          <th scope="col">Profile</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Started</th>
-          <th scope="col">Finished</th>
-          <th scope="col">Events</th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((run) => {
-          const checked = selected.includes(run.run_id);
-          return (
-            <tr key={run.run_id} className={checked ? 'selected' : undefined}>
-              <td>
-                <input
-                  type="checkbox"
-                  checked={checked}
-                  disabled={full && !checked}
-                  onChange={() => onToggle(run.run_id)}
-                  aria-label={`Select run ${shortRunId(run.run_id)} (${run.workflow}) for comparison`}
-                  data-testid={`run-select-${run.run_id}`}
-                />
-              </td>
-              <th scope="row">
-                <a href={href(['runs', run.run_id])} title={run.run_id}>
-                  <code>{shortRunId(run.run_id)}</code>
-                </a>
-              </th>
-              <td>
-                {run.workflow} <span className="muted">v{run.workflow_version}</span>
-              </td>
-              <td>{run.profile}</td>
-              <td>
-                <OutcomeBadge outcome={run.outcome} />
-              </td>
-              <td>
-                <When iso={run.started_at} />
-              </td>
-              <td>
-                <When iso={run.finished_at} />
-              </td>
-              <td>{run.event_count}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      className="data-table"
+      testId="runs-table"
+      caption={caption}
+      columns={['Compare', 'Run', 'Workflow', 'Profile', 'Outcome', 'Started', 'Finished', 'Events']}
+    >
+      {runs.map((run) => {
+        const checked = selected.includes(run.run_id);
+        return (
+          <tr key={run.run_id} className={checked ? 'selected' : undefined}>
+            <td>
+              <input
+                type="checkbox"
+                checked={checked}
+                disabled={full && !checked}
+                onChange={() => onToggle(run.run_id)}
+                aria-label={`Select run ${shortRunId(run.run_id)} (${run.workflow}) for comparison`}
+                data-testid={`run-select-${run.run_id}`}
+              />
+            </td>
+            <th scope="row">
+              <a href={href(['runs', run.run_id])} title={run.run_id}>
+                <code>{shortRunId(run.run_id)}</code>
+              </a>
+            </th>
+            <td>
+              {run.workflow} <span className="muted">v{run.workflow_version}</span>
+            </td>
+            <td>{run.profile}</td>
+            <td>
+              <OutcomeBadge outcome={run.outcome} />
+            </td>
+            <td>
+              <When iso={run.started_at} />
+            </td>
+            <td>
+              <When iso={run.finished_at} />
+            </td>
+            <td>{run.event_count}</td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { VerdictView } from '../model/run-model.js';
 import { verdictTone } from '../model/tones.js';
 import { Badge } from './Badge.js';
+import { DataTable } from './DataTable.js';
 
 const CAPTIONS: Record<VerdictView['target'], string> = {
   attempt: "Checks on the attempt's output",
@@ -13,32 +14,24 @@ const CAPTIONS: Record<VerdictView['target'], string> = {
 /** The constraint verdicts of one check of an output: each constraint, its verdict and message. */
 export function VerdictTable(props: { target: VerdictView['target']; verdicts: VerdictView[] }): ReactNode {
   return (
-    <table className="verdict-table">
-      <caption>{CAPTIONS[props.target]}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Constraint</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Severity</th>
-          <th scope="col">Verdict</th>
-          <th scope="col">Message</th>
+    <DataTable
+      className="verdict-table"
+      caption={CAPTIONS[props.target]}
+      columns={['Constraint', 'Kind', 'Severity', 'Verdict', 'Message']}
+    >
+      {props.verdicts.map((verdict) => (
+        <tr key={verdict.seq} data-testid="verdict" data-status={verdict.status}>
+          <th scope="row">
+            <code>{verdict.constraint}</code>
+          </th>
+          <td>{verdict.kind}</td>
+          <td>{verdict.severity}</td>
+          <td>
+            <Badge tone={verdictTone(verdict.status)}>{verdict.status}</Badge>
+          </td>
+          <td className="verdict-message">{verdict.message}</td>
         </tr>
-      </thead>
-      <tbody>
-        {props.verdicts.map((verdict) => (
-          <tr key={verdict.seq} data-testid="verdict" data-status={verdict.status}>
-            <th scope="row">
-              <code>{verdict.constraint}</code>
-            </th>
-            <td>{verdict.kind}</td>
-            <td>{verdict.severity}</td>
-            <td>
-              <Badge tone={verdictTone(verdict.status)}>{verdict.status}</Badge>
-            </td>
-            <td className="verdict-message">{verdict.message}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { VerifyReport } from '../api/types.js';
 import { Badge } from './Badge.js';
+import { DataTable } from './DataTable.js';
 
 /**
  * The server's verification of a certificate: one line saying verified or failed
@@ -32,37 +33,32 @@ export function VerificationPanel(props: { report: VerifyReport }): ReactNode {
           </span>
         )}
       </p>
-      <table className="verification-checks" data-testid="verification-checks">
-        <caption>Checks the server ran</caption>
-        <thead>
-          <tr>
-            <th scope="col">Check</th>
-            <th scope="col">Result</th>
-            <th scope="col">Detail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.checks.map((check) => {
-            const result = check.skipped ? 'skipped' : check.ok ? 'passed' : 'failed';
-            return (
-              <tr key={check.name} data-testid="verification-check" data-result={result}>
-                <th scope="row">{check.name.replace('_', ' ')}</th>
-                <td>
-                  <Badge tone={check.skipped ? 'info' : check.ok ? 'pass' : 'fail'}>{result}</Badge>
-                </td>
-                <td>
-                  {check.reason === undefined ? null : (
-                    <>
-                      <code>{check.reason}</code>:{' '}
-                    </>
-                  )}
-                  {check.message}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        className="verification-checks"
+        testId="verification-checks"
+        caption="Checks the server ran"
+        columns={['Check', 'Result', 'Detail']}
+      >
+        {report.checks.map((check) => {
+          const result = check.skipped ? 'skipped' : check.ok ? 'passed' : 'failed';
+          return (
+            <tr key={check.name} data-testid="verification-check" data-result={result}>
+              <th scope="row">{check.name.replace('_', ' ')}</th>
+              <td>
+                <Badge tone={check.skipped ? 'info' : check.ok ? 'pass' : 'fail'}>{result}</Badge>
+              </td>
+              <td>
+                {check.reason === undefined ? null : (
+                  <>
+                    <code>{check.reason}</code>:{' '}
+                  </>
+                )}
+                {check.message}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { type EvalDetail, getEvalAllCases } from '../api/evals.js';
 import { ComparePage, type Pair } from '../components/ComparePage.js';
+import { DataTable } from '../components/DataTable.js';
 import { OutcomeBadge } from '../components/OutcomeBadge.js';
 import { type CaseChange, compareEvals, type RateDelta } from '../model/eval-compare.js';
 import { formatRate, formatRateDelta } from '../model/eval-format.js';
@@ -97,91 +98,69 @@ export function EvalCompareView(props: { route: Route }): ReactNode {
               rates are the server's, over every case.
             </p>
           )}
-          <table className="data-table" data-testid="eval-compare-constraints">
-            <caption>Pass rates, A and B (change in percentage points, B − A)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Constraint</th>
-                <th scope="col">A</th>
-                <th scope="col">B</th>
-                <th scope="col">Change</th>
+          <DataTable
+            className="data-table"
+            testId="eval-compare-constraints"
+            caption="Pass rates, A and B (change in percentage points, B − A)"
+            columns={['Constraint', 'A', 'B', 'Change']}
+          >
+            <RateRow row={comparison.passRate} label={<strong>Cases passed</strong>} />
+            {comparison.constraints.map((row) => (
+              <RateRow key={row.key} row={row} label={<code>{row.key}</code>} />
+            ))}
+          </DataTable>
+          <DataTable
+            className="data-table"
+            testId="eval-compare-strategies"
+            caption="Cases needing each ladder strategy"
+            columns={['Strategy', 'A', 'B', 'Change']}
+          >
+            {comparison.strategies.map((row) => (
+              <tr key={row.strategy} className={row.delta !== 0 ? 'changed' : undefined}>
+                <th scope="row">{row.strategy}</th>
+                <td>{row.a}</td>
+                <td>{row.b}</td>
+                <td>
+                  {row.delta === 0 ? '±0 (same)' : `${row.delta > 0 ? '+' : '−'}${Math.abs(row.delta)}`}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              <RateRow row={comparison.passRate} label={<strong>Cases passed</strong>} />
-              {comparison.constraints.map((row) => (
-                <RateRow key={row.key} row={row} label={<code>{row.key}</code>} />
-              ))}
-            </tbody>
-          </table>
-          <table className="data-table" data-testid="eval-compare-strategies">
-            <caption>Cases needing each ladder strategy</caption>
-            <thead>
-              <tr>
-                <th scope="col">Strategy</th>
-                <th scope="col">A</th>
-                <th scope="col">B</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {comparison.strategies.map((row) => (
-                <tr key={row.strategy} className={row.delta !== 0 ? 'changed' : undefined}>
-                  <th scope="row">{row.strategy}</th>
-                  <td>{row.a}</td>
-                  <td>{row.b}</td>
-                  <td>
-                    {row.delta === 0 ? '±0 (same)' : `${row.delta > 0 ? '+' : '−'}${Math.abs(row.delta)}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {comparison.changed.length === 0 ? (
             <p className="empty" data-testid="eval-compare-no-change">
               No case changed its outcome or constraint statuses.
             </p>
           ) : (
-            <table className="data-table" data-testid="eval-compare-cases">
-              <caption>
-                Changed cases, matched by case id and repeat ({comparison.changed.length} changed,{' '}
-                {comparison.unchanged} unchanged
-                {comparison.onlyA + comparison.onlyB > 0
+            <DataTable
+              className="data-table"
+              testId="eval-compare-cases"
+              caption={`Changed cases, matched by case id and repeat (${comparison.changed.length} changed, ${comparison.unchanged} unchanged${
+                comparison.onlyA + comparison.onlyB > 0
                   ? `, ${comparison.onlyA} only in A, ${comparison.onlyB} only in B`
-                  : ''}
-                )
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Case</th>
-                  <th scope="col">Repeat</th>
-                  <th scope="col">A</th>
-                  <th scope="col">B</th>
-                  <th scope="col">What changed</th>
+                  : ''
+              })`}
+              columns={['Case', 'Repeat', 'A', 'B', 'What changed']}
+            >
+              {comparison.changed.map((change) => (
+                <tr
+                  key={`${change.case_id}#${change.repeat}`}
+                  data-testid="eval-compare-case"
+                  data-case={change.case_id}
+                >
+                  <th scope="row">{change.case_id}</th>
+                  <td>{change.repeat}</td>
+                  <CaseRun side="A" change={change} />
+                  <CaseRun side="B" change={change} />
+                  <td>
+                    <ul>
+                      {change.changes.map((text) => (
+                        <li key={text}>{text}</li>
+                      ))}
+                    </ul>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {comparison.changed.map((change) => (
-                  <tr
-                    key={`${change.case_id}#${change.repeat}`}
-                    data-testid="eval-compare-case"
-                    data-case={change.case_id}
-                  >
-                    <th scope="row">{change.case_id}</th>
-                    <td>{change.repeat}</td>
-                    <CaseRun side="A" change={change} />
-                    <CaseRun side="B" change={change} />
-                    <td>
-                      <ul>
-                        {change.changes.map((text) => (
-                          <li key={text}>{text}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </>
       )}

@@ -3,6 +3,7 @@ import { ApiError } from '../api/client.js';
 import type { WorkflowInfo } from '../api/types.js';
 import { listWorkflows } from '../api/workflows.js';
 import { Badge } from '../components/Badge.js';
+import { DataTable } from '../components/DataTable.js';
 import { href } from '../router.js';
 import '../run-views.css';
 
@@ -55,37 +56,28 @@ export function WorkflowsView(): ReactNode {
         </p>
       ) : null}
       {load.state === 'done' && load.workflows.length > 0 ? (
-        <table data-testid="workflows-table">
-          <caption className="visually-hidden">Workflows the server runs</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Description</th>
-              <th scope="col">Version</th>
-              <th scope="col">File</th>
-              <th scope="col">Valid</th>
+        <DataTable
+          testId="workflows-table"
+          caption="Workflows the server runs"
+          captionClassName="visually-hidden"
+          columns={['Name', 'Description', 'Version', 'File', 'Valid']}
+        >
+          {load.workflows.map((workflow) => (
+            <tr key={workflow.name}>
+              <th scope="row">
+                <a href={href(['workflows', workflow.name])}>{workflow.name}</a>
+              </th>
+              <td>{workflow.description ?? <span className="muted">—</span>}</td>
+              <td>{workflow.version ?? '—'}</td>
+              <td>
+                <code>{workflow.file}</code>
+              </td>
+              <td>
+                <Badge tone={workflow.valid ? 'pass' : 'fail'}>{workflow.valid ? 'valid' : 'invalid'}</Badge>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {load.workflows.map((workflow) => (
-              <tr key={workflow.name}>
-                <th scope="row">
-                  <a href={href(['workflows', workflow.name])}>{workflow.name}</a>
-                </th>
-                <td>{workflow.description ?? <span className="muted">—</span>}</td>
-                <td>{workflow.version ?? '—'}</td>
-                <td>
-                  <code>{workflow.file}</code>
-                </td>
-                <td>
-                  <Badge tone={workflow.valid ? 'pass' : 'fail'}>
-                    {workflow.valid ? 'valid' : 'invalid'}
-                  </Badge>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );
