@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { CONSISTENCY_PROOF_SPEC, type ConsistencyProofFile } from '../evidence/consistency-proof-file.js';
 import { NanocodeError } from '../spec/errors.js';
 import { resolveUserPath } from './cli-io.js';
 import { checkpointAt, openSigningLog } from './cli-log.js';
 import type { LogCommandOptions } from './command-log-checkpoint.js';
-import { CONSISTENCY_PROOF_SPEC, type ConsistencyProofFile } from './consistency-proof-file.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { withCliStore } from './open-cli-store.js';
 import { reportError } from './report-error.js';

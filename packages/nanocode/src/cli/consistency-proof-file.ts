@@ -1,20 +1,5 @@
+import { CONSISTENCY_PROOF_SPEC, type ConsistencyProofFile } from '../evidence/consistency-proof-file.js';
 import { NanocodeError } from '../spec/errors.js';
-
-/** The `spec` of a consistency proof file written by `nanocode log prove-consistency`. */
-export const CONSISTENCY_PROOF_SPEC = 'nanocode.log-consistency-proof/v1';
-
-/**
- * A consistency proof that travels as one JSON file: two signed checkpoints of the same tree and the
- * RFC 9162 proof that the older is a prefix of the newer. Hashes are standard base64.
- */
-export interface ConsistencyProofFile {
-  spec: typeof CONSISTENCY_PROOF_SPEC;
-  /** The signed checkpoint of the older tree. */
-  older: string;
-  /** The signed checkpoint of the newer tree. */
-  newer: string;
-  proof: string[];
-}
 
 /** Parses a consistency proof file; throws `NC_CLI_BUNDLE` when it is not one. */
 export function parseConsistencyProofFile(options: { text: string; file: string }): ConsistencyProofFile {

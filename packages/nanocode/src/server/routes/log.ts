@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-// The same file `nanocode log prove-consistency` writes, so `nanocode log verify` checks either.
-import { CONSISTENCY_PROOF_SPEC } from '../../cli/consistency-proof-file.js';
 import { checkpointAt, openSigningLog } from '../../compose/signing-log.js';
+// The same file `nanocode log prove-consistency` writes, so `nanocode log verify` checks either.
+import { CONSISTENCY_PROOF_SPEC } from '../../evidence/consistency-proof-file.js';
 import { apiError } from '../api-error.js';
 import { createRouter } from '../create-router.js';
 import { certifiedRun, storedInclusion } from '../run-evidence.js';
