@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { EvalRecord } from '../api/evals.js';
 import { formatRate } from '../model/eval-format.js';
+import { evalStatusTone } from '../model/tones.js';
 import { href } from '../router.js';
 import { Badge } from './Badge.js';
 import { DataTable } from './DataTable.js';
@@ -55,9 +56,7 @@ export function EvalsTable(props: {
             <td>{item.profile}</td>
             <td>{item.dataset}</td>
             <td>
-              <Badge tone={item.status === 'finished' ? 'pass' : item.status === 'running' ? 'info' : 'warn'}>
-                {item.status}
-              </Badge>
+              <Badge tone={evalStatusTone(item.status)}>{item.status}</Badge>
             </td>
             <td>{item.summary?.cases ?? item.case_count}</td>
             <td>{item.summary === undefined ? '—' : item.summary.passed}</td>

@@ -9,6 +9,7 @@ import { evalQueryFrom, evalQueryTo, evalServerQuery } from '../model/eval-filte
 import { formatRate } from '../model/eval-format.js';
 import { evalMatrix } from '../model/eval-matrix.js';
 import { formatUsd } from '../model/format.js';
+import { evalStatusTone } from '../model/tones.js';
 import { href, navigate, type Route } from '../router.js';
 import '../components/RunsViews.css';
 
@@ -27,10 +28,8 @@ function EvalSummaryList(props: { record: EvalRecord }): ReactNode {
       </dd>
       <dt>Status</dt>
       <dd>
-        <Badge tone={record.status === 'finished' ? 'pass' : record.status === 'running' ? 'info' : 'warn'}>
-          {record.status}
-        </Badge>{' '}
-        started <time dateTime={record.started_at}>{new Date(record.started_at).toLocaleString()}</time>
+        <Badge tone={evalStatusTone(record.status)}>{record.status}</Badge> started{' '}
+        <time dateTime={record.started_at}>{new Date(record.started_at).toLocaleString()}</time>
       </dd>
       {report === undefined ? (
         <>
