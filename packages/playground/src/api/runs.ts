@@ -2,7 +2,7 @@
  * The run listing of the public API (`GET /api/runs`, `server/routes/runs.ts`) and the values its
  * filters take. One run, starting one and cancelling one are in `run-document.ts`.
  */
-import type { ConstraintStatus, RunOutcome } from '../model/events.js';
+import type { ConstraintStatus, RecoveryStrategy, RunOutcome } from '../model/events.js';
 import { apiFetch, withQuery } from './client.js';
 import type { RunSummary } from './types.js';
 
@@ -22,6 +22,15 @@ export const CONSTRAINT_STATUSES: readonly ConstraintStatus[] = [
   'violated',
   'unchecked',
   'not_applicable',
+];
+
+/** Every recovery ladder strategy, in the ladder's order. */
+export const RECOVERY_STRATEGIES: readonly RecoveryStrategy[] = [
+  'retry',
+  'repair',
+  'fallback',
+  'degrade',
+  'stop',
 ];
 
 /** The filters `GET /api/runs` takes. */

@@ -1,11 +1,8 @@
 import type { ReactNode } from 'react';
 import type { EvalConstraint, EvalReport } from '../api/evals.js';
-import { CONSTRAINT_STATUSES } from '../api/runs.js';
+import { CONSTRAINT_STATUSES, RECOVERY_STRATEGIES } from '../api/runs.js';
 import { formatRate } from '../model/eval-format.js';
-import type { RecoveryStrategy } from '../model/events.js';
 import { DataTable } from './DataTable.js';
-
-const STRATEGIES: readonly RecoveryStrategy[] = ['retry', 'repair', 'fallback', 'degrade', 'stop'];
 
 /**
  * Each constraint's pass rate (enforced / cases where it applied) and status counts, and how often its
@@ -25,7 +22,7 @@ export function EvalConstraintTable(props: {
         'Constraint',
         'Pass rate',
         ...CONSTRAINT_STATUSES.map((status) => status.replaceAll('_', ' ')),
-        ...STRATEGIES,
+        ...RECOVERY_STRATEGIES,
       ]}
       foot={
         <tr>
@@ -33,7 +30,7 @@ export function EvalConstraintTable(props: {
           <td colSpan={1 + CONSTRAINT_STATUSES.length}>
             <span className="muted">(a case counts once per strategy it needed)</span>
           </td>
-          {STRATEGIES.map((strategy) => (
+          {RECOVERY_STRATEGIES.map((strategy) => (
             <td key={strategy} data-testid={`eval-strategy-${strategy}`}>
               {summary.strategies[strategy] ?? 0}
             </td>
@@ -50,7 +47,7 @@ export function EvalConstraintTable(props: {
           {CONSTRAINT_STATUSES.map((status) => (
             <td key={status}>{constraint.statuses?.[status] ?? 0}</td>
           ))}
-          {STRATEGIES.map((strategy) => (
+          {RECOVERY_STRATEGIES.map((strategy) => (
             <td key={strategy}>{constraint.strategies?.[strategy] ?? 0}</td>
           ))}
         </tr>

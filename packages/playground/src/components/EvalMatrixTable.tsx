@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { RECOVERY_STRATEGIES } from '../api/runs.js';
 import type { EvalMatrix } from '../model/eval-matrix.js';
 import type { RecoveryStrategy } from '../model/events.js';
 import { formatUsd } from '../model/format.js';
@@ -8,10 +9,8 @@ import { Badge } from './Badge.js';
 import { DataTable } from './DataTable.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
 
-const STRATEGIES: readonly RecoveryStrategy[] = ['retry', 'repair', 'fallback', 'degrade', 'stop'];
-
 function ladderText(ladder: Partial<Record<RecoveryStrategy, number>>): string {
-  const parts = STRATEGIES.filter((s) => (ladder[s] ?? 0) > 0).map((s) => `${s} ${ladder[s]}`);
+  const parts = RECOVERY_STRATEGIES.filter((s) => (ladder[s] ?? 0) > 0).map((s) => `${s} ${ladder[s]}`);
   return parts.length === 0 ? 'none' : parts.join(', ');
 }
 

@@ -1,8 +1,6 @@
 import type { EvalCaseRow, EvalDetail } from '../api/evals.js';
+import { RECOVERY_STRATEGIES } from '../api/runs.js';
 import type { RecoveryStrategy } from './events.js';
-
-/** The ladder strategies in their canonical order. */
-const STRATEGIES: readonly RecoveryStrategy[] = ['retry', 'repair', 'fallback', 'degrade', 'stop'];
 
 /** A rate in eval A and eval B (undefined: not reported yet), and B − A (null unless both are known). */
 export interface RateDelta {
@@ -84,7 +82,7 @@ export function compareEvals(options: { a: EvalDetail; b: EvalDetail }): EvalCom
     b: rb.get(key),
     delta: delta(ra.get(key), rb.get(key)),
   }));
-  const strategies = STRATEGIES.map((strategy) => {
+  const strategies = RECOVERY_STRATEGIES.map((strategy) => {
     const na = sa?.strategies[strategy] ?? 0;
     const nb = sb?.strategies[strategy] ?? 0;
     return { strategy, a: na, b: nb, delta: nb - na };
