@@ -6,7 +6,6 @@ import { CompareTable } from '../components/CompareTable.js';
 import { OutcomeBadge } from '../components/OutcomeBadge.js';
 import { compareRuns } from '../model/compare-runs.js';
 import { href, type Route } from '../router.js';
-import '../components/RunsViews.css';
 
 function RunHeading(props: { label: string; run: RunDocument }): ReactNode {
   const { label, run } = props;

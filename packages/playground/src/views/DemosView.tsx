@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { DEMOS } from '../components/DemoCatalog.js';
 import { DemoPanel } from '../components/DemoPanel.js';
 import type { Route } from '../router.js';
-import '../components/RunsViews.css';
 
 /**
  * The three seed demos (`#/demos`), each runnable with its example inputs and shown in the view that

@@ -6,7 +6,6 @@ import { OutcomeBadge } from '../components/OutcomeBadge.js';
 import { type CaseChange, compareEvals, type RateDelta } from '../model/eval-compare.js';
 import { formatRate, formatRateDelta } from '../model/eval-format.js';
 import { href, type Route } from '../router.js';
-import '../components/RunsViews.css';
 
 type Loaded = Awaited<ReturnType<typeof getEvalAllCases>>;
 

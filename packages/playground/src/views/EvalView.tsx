@@ -11,7 +11,6 @@ import { evalMatrix } from '../model/eval-matrix.js';
 import { formatUsd } from '../model/format.js';
 import { evalStatusTone } from '../model/tones.js';
 import { href, navigate, type Route } from '../router.js';
-import '../components/RunsViews.css';
 
 /** Case rows per page of the matrix. */
 export const EVAL_PAGE_SIZE = 100;

@@ -3,7 +3,6 @@ import { listEvals } from '../api/evals.js';
 import { EvalsTable } from '../components/EvalsTable.js';
 import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
 import { href, navigate, type Route } from '../router.js';
-import '../components/RunsViews.css';
 
 /** Evals per page; "Older evals" asks for those started before the last row. */
 export const EVALS_PAGE_SIZE = 50;

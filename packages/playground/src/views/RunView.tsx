@@ -7,7 +7,6 @@ import { Timeline } from '../components/Timeline.js';
 import { useRunFeed } from '../components/useRunFeed.js';
 import { buildRunModel } from '../model/run-model.js';
 import { href, type Route } from '../router.js';
-import '../run-views.css';
 
 /** One run: live over SSE while it runs, then its timeline, step graph (for DAGs) and certificate. */
 export function RunView(props: { runId: string; route: Route }): ReactNode {

@@ -6,7 +6,6 @@ import { RunsFilterForm } from '../components/RunsFilterForm.js';
 import { RunsTable, shortRunId } from '../components/RunsTable.js';
 import { runsFilterFromQuery, runsFilterToQuery } from '../model/runs-filter.js';
 import { href, navigate, type Route } from '../router.js';
-import '../components/RunsViews.css';
 
 /** Runs per page; "Older runs" asks for the next page before the last row's start time. */
 export const RUNS_PAGE_SIZE = 25;

@@ -10,7 +10,6 @@ import { YamlEditor } from '../components/YamlEditor.js';
 import { collectInputs, type FieldValue, initialValues, inputFields } from '../model/input-fields.js';
 import { toYaml } from '../model/to-yaml.js';
 import { href, navigate, type Route } from '../router.js';
-import '../run-views.css';
 
 type Source =
   | { state: 'loading' }

@@ -5,7 +5,6 @@ import { listWorkflows } from '../api/workflows.js';
 import { Badge } from '../components/Badge.js';
 import { DataTable } from '../components/DataTable.js';
 import { href } from '../router.js';
-import '../run-views.css';
 
 type Load =
   | { state: 'loading' }
