@@ -5,6 +5,7 @@ import { evalStatusTone } from '../model/tones.js';
 import { href } from '../router.js';
 import { Badge } from './Badge.js';
 import { DataTable } from './DataTable.js';
+import { PickCell, shortId } from './PickTwo.js';
 
 /** The stored evals: each links to its matrix; a checkbox picks it for comparison (two at most). */
 export function EvalsTable(props: {
@@ -14,7 +15,6 @@ export function EvalsTable(props: {
   caption: string;
 }): ReactNode {
   const { evals, selected, onToggle, caption } = props;
-  const full = selected.length >= 2;
   return (
     <DataTable
       className="data-table"
@@ -34,22 +34,18 @@ export function EvalsTable(props: {
       ]}
     >
       {evals.map((item) => {
-        const checked = selected.includes(item.eval_id);
         return (
-          <tr key={item.eval_id} className={checked ? 'selected' : undefined}>
-            <td>
-              <input
-                type="checkbox"
-                checked={checked}
-                disabled={full && !checked}
-                onChange={() => onToggle(item.eval_id)}
-                aria-label={`Select eval ${item.eval_id.slice(0, 8)} (${item.workflow}, ${item.profile}) for comparison`}
-                data-testid={`eval-select-${item.eval_id}`}
-              />
-            </td>
+          <tr key={item.eval_id} className={selected.includes(item.eval_id) ? 'selected' : undefined}>
+            <PickCell
+              id={item.eval_id}
+              selected={selected}
+              onToggle={onToggle}
+              label={`Select eval ${shortId(item.eval_id)} (${item.workflow}, ${item.profile}) for comparison`}
+              testId={`eval-select-${item.eval_id}`}
+            />
             <th scope="row">
               <a href={href(['evals', item.eval_id])} title={item.eval_id}>
-                <code>{item.eval_id.slice(0, 8)}</code>
+                <code>{shortId(item.eval_id)}</code>
               </a>
             </th>
             <td>{item.workflow}</td>

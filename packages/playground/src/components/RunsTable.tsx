@@ -3,11 +3,7 @@ import type { RunSummary } from '../api/types.js';
 import { href } from '../router.js';
 import { DataTable } from './DataTable.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
-
-/** A short, still unique-looking form of a run id for labels (`5d5205df`). */
-export function shortRunId(id: string): string {
-  return id.length > 8 ? id.slice(0, 8) : id;
-}
+import { PickCell, shortId } from './PickTwo.js';
 
 function When(props: { iso: string | undefined }): ReactNode {
   if (props.iso === undefined) return <span className="none">—</span>;
@@ -25,7 +21,6 @@ export function RunsTable(props: {
   caption: string;
 }): ReactNode {
   const { runs, selected, onToggle, caption } = props;
-  const full = selected.length >= 2;
   return (
     <DataTable
       className="data-table"
@@ -34,22 +29,18 @@ export function RunsTable(props: {
       columns={['Compare', 'Run', 'Workflow', 'Profile', 'Outcome', 'Started', 'Finished', 'Events']}
     >
       {runs.map((run) => {
-        const checked = selected.includes(run.run_id);
         return (
-          <tr key={run.run_id} className={checked ? 'selected' : undefined}>
-            <td>
-              <input
-                type="checkbox"
-                checked={checked}
-                disabled={full && !checked}
-                onChange={() => onToggle(run.run_id)}
-                aria-label={`Select run ${shortRunId(run.run_id)} (${run.workflow}) for comparison`}
-                data-testid={`run-select-${run.run_id}`}
-              />
-            </td>
+          <tr key={run.run_id} className={selected.includes(run.run_id) ? 'selected' : undefined}>
+            <PickCell
+              id={run.run_id}
+              selected={selected}
+              onToggle={onToggle}
+              label={`Select run ${shortId(run.run_id)} (${run.workflow}) for comparison`}
+              testId={`run-select-${run.run_id}`}
+            />
             <th scope="row">
               <a href={href(['runs', run.run_id])} title={run.run_id}>
-                <code>{shortRunId(run.run_id)}</code>
+                <code>{shortId(run.run_id)}</code>
               </a>
             </th>
             <td>

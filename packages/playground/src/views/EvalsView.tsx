@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import { listEvals } from '../api/evals.js';
 import { EvalsTable } from '../components/EvalsTable.js';
+import { PickTwoBar, usePickTwo } from '../components/PickTwo.js';
 import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
 import { href, navigate, type Route } from '../router.js';
 
@@ -13,7 +14,7 @@ export function EvalsView(props: { route: Route }): ReactNode {
   const before = props.route.query.get('before') ?? '';
   const [draft, setDraft] = useState(workflow);
   useEffect(() => setDraft(workflow), [workflow]);
-  const [selected, setSelected] = useState<string[]>([]);
+  const picks = usePickTwo();
   const id = useId();
   const evals = useFetched({
     key: `${workflow}\n${before}`,
@@ -30,11 +31,6 @@ export function EvalsView(props: { route: Route }): ReactNode {
     event.preventDefault();
     navigate(href(['evals'], { workflow: draft.trim() }));
   };
-  const toggle = (evalId: string): void =>
-    setSelected((current) =>
-      current.includes(evalId) ? current.filter((x) => x !== evalId) : [...current, evalId].slice(-2),
-    );
-  const [first, second] = selected;
   return (
     <section aria-labelledby="evals-title">
       <h1 id="evals-title">Evals</h1>
@@ -58,27 +54,13 @@ export function EvalsView(props: { route: Route }): ReactNode {
           {workflow !== '' && <a href={href(['evals'])}>All evals</a>}
         </div>
       </form>
-      <div className="actions">
-        <button
-          type="button"
-          disabled={first === undefined || second === undefined}
-          data-testid="eval-compare-button"
-          aria-describedby={`${id}-selection`}
-          onClick={() => {
-            if (first !== undefined && second !== undefined) {
-              navigate(href(['evals', 'compare'], { a: first, b: second }));
-            }
-          }}
-        >
-          Compare selected evals
-        </button>
-        <span id={`${id}-selection`} className="muted">
-          {selected.length === 0 && 'Tick two evals to compare them.'}
-          {selected.length === 1 && `Selected ${selected[0]?.slice(0, 8)}; tick one more.`}
-          {selected.length === 2 &&
-            `Selected ${first?.slice(0, 8)} (A) and ${second?.slice(0, 8)} (B); untick one to pick another.`}
-        </span>
-      </div>
+      <PickTwoBar
+        selected={picks.selected}
+        noun="evals"
+        testId="eval-compare-button"
+        onCompare={(pair) => navigate(href(['evals', 'compare'], { ...pair }))}
+        onClear={picks.clear}
+      />
       <p role="status" aria-live="polite">
         {evals.state === 'loading' && 'Loading evals…'}
         {evals.state === 'ready' &&
@@ -96,8 +78,8 @@ export function EvalsView(props: { route: Route }): ReactNode {
       {evals.state === 'ready' && evals.value.length > 0 && (
         <EvalsTable
           evals={evals.value}
-          selected={selected}
-          onToggle={toggle}
+          selected={picks.selected}
+          onToggle={picks.toggle}
           caption={workflow === '' ? 'Stored evals, newest first' : `Evals of ${workflow}, newest first`}
         />
       )}

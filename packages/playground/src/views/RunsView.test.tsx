@@ -118,11 +118,28 @@ describe('RunsView', () => {
     fireEvent.click(screen.getByLabelText(`Select run ${b!.slice(0, 8)} (support-answer) for comparison`));
     expect(compare.disabled).toBe(false);
     expect((screen.getByTestId(`run-select-${c}`) as HTMLInputElement).disabled).toBe(true);
+    expect(compare.getAttribute('aria-describedby')).not.toBeNull();
+    const selection = document.getElementById(compare.getAttribute('aria-describedby') ?? '');
+    expect(selection?.textContent).toBe(
+      `Selected ${a!.slice(0, 8)} (A) and ${b!.slice(0, 8)} (B); untick one to pick another.`,
+    );
     fireEvent.click(compare);
     const route = parseHash(globalThis.location.hash);
     expect(route.segments).toEqual(['compare']);
     expect(route.query.get('a')).toBe(a);
     expect(route.query.get('b')).toBe(b);
+  });
+
+  it('clears the selection with one button', async () => {
+    serve(() => ({ body: list }));
+    render(<RunsView route={parseHash('#/runs')} />);
+    await screen.findByTestId('runs-table');
+    const [a] = list.runs.map((run) => run.run_id);
+    expect(screen.queryByRole('button', { name: 'Clear selection' })).toBeNull();
+    fireEvent.click(screen.getByTestId(`run-select-${a}`));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear selection' }));
+    expect((screen.getByTestId(`run-select-${a}`) as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText('Tick two runs to compare them.')).toBeTruthy();
   });
 
   it("shows the server's error code and the problem it points at", async () => {

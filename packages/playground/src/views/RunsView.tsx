@@ -1,9 +1,10 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { listRuns, type RunsQuery } from '../api/runs.js';
 import { listWorkflows } from '../api/workflows.js';
+import { PickTwoBar, usePickTwo } from '../components/PickTwo.js';
 import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
 import { RunsFilterForm } from '../components/RunsFilterForm.js';
-import { RunsTable, shortRunId } from '../components/RunsTable.js';
+import { RunsTable } from '../components/RunsTable.js';
 import { runsFilterFromQuery, runsFilterToQuery } from '../model/runs-filter.js';
 import { href, navigate, type Route } from '../router.js';
 
@@ -17,7 +18,7 @@ export const RUNS_PAGE_SIZE = 25;
 export function RunsView(props: { route: Route }): ReactNode {
   const { query, ignored } = runsFilterFromQuery(props.route.query);
   const queryKey = JSON.stringify(query);
-  const [selected, setSelected] = useState<string[]>([]);
+  const picks = usePickTwo();
   const runs = useFetched({
     key: queryKey,
     load: (signal) => listRuns({ query: { ...query, limit: RUNS_PAGE_SIZE }, signal }),
@@ -28,11 +29,6 @@ export function RunsView(props: { route: Route }): ReactNode {
   });
   const filtered = Object.keys(query).some((name) => name !== 'before');
   const apply = (next: RunsQuery): void => navigate(href(['runs'], runsFilterToQuery(next)));
-  const toggle = (runId: string): void =>
-    setSelected((current) =>
-      current.includes(runId) ? current.filter((id) => id !== runId) : [...current, runId].slice(-2),
-    );
-  const [first, second] = selected;
   const last = runs.state === 'ready' ? runs.value.at(-1) : undefined;
 
   return (
@@ -53,31 +49,13 @@ export function RunsView(props: { route: Route }): ReactNode {
           </ul>
         </div>
       )}
-      <div className="actions">
-        <button
-          type="button"
-          disabled={first === undefined || second === undefined}
-          data-testid="compare-button"
-          aria-describedby="runs-selection"
-          onClick={() => {
-            if (first !== undefined && second !== undefined)
-              navigate(href(['compare'], { a: first, b: second }));
-          }}
-        >
-          Compare selected runs
-        </button>
-        <span id="runs-selection" className="muted">
-          {selected.length === 0 && 'Tick two runs to compare them.'}
-          {selected.length === 1 && `Selected ${shortRunId(selected[0] ?? '')}; tick one more.`}
-          {selected.length === 2 &&
-            `Selected ${selected.map(shortRunId).join(' and ')}; untick one to pick another.`}
-        </span>
-        {selected.length > 0 && (
-          <button type="button" className="secondary" onClick={() => setSelected([])}>
-            Clear selection
-          </button>
-        )}
-      </div>
+      <PickTwoBar
+        selected={picks.selected}
+        noun="runs"
+        testId="compare-button"
+        onCompare={(pair) => navigate(href(['compare'], { ...pair }))}
+        onClear={picks.clear}
+      />
       <p role="status" aria-live="polite" data-testid="runs-status">
         {runs.state === 'loading' && 'Loading runs…'}
         {runs.state === 'ready' &&
@@ -96,8 +74,8 @@ export function RunsView(props: { route: Route }): ReactNode {
       {runs.state === 'ready' && runs.value.length > 0 && (
         <RunsTable
           runs={runs.value}
-          selected={selected}
-          onToggle={toggle}
+          selected={picks.selected}
+          onToggle={picks.toggle}
           caption={filtered ? 'Runs matching the filters' : 'All runs'}
         />
       )}
