@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiFetch, apiRequest, withQuery, writeApiKey } from './client.js';
+import {
+  ApiError,
+  apiFetch,
+  apiRequest,
+  asApiError,
+  describeError,
+  withQuery,
+  writeApiKey,
+} from './client.js';
 
 /** A session storage for node, where the test runs. */
 function stubSessionStorage(): void {
@@ -98,5 +106,14 @@ describe('API client', () => {
       '/api/runs?workflow=w+x&limit=25',
     );
     expect(withQuery('/api/evals', {})).toBe('/api/evals');
+  });
+
+  it('describes any failure in one line, with the code when it has one', () => {
+    const api = new ApiError({ status: 404, code: 'NC_API_NOT_FOUND', message: 'no run r9' });
+    expect(describeError(api)).toBe('NC_API_NOT_FOUND: no run r9');
+    expect(describeError(new TypeError('x is undefined'))).toBe('x is undefined');
+    expect(describeError('odd')).toBe('odd');
+    expect(asApiError(api)).toBe(api);
+    expect(asApiError(new Error('boom'))).toMatchObject({ status: 0, code: 'CLIENT', message: 'boom' });
   });
 });

@@ -31,6 +31,22 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an {@link ApiError}: one thrown by the client as it is, anything else with code `CLIENT`. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError({
+    status: 0,
+    code: 'CLIENT',
+    message: error instanceof Error ? error.message : String(error),
+  });
+}
+
+/** A failure in one line: `CODE: message` for an API error, the message for anything else. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 const KEY_STORAGE = 'nanocode.apiKey';
 
 /** The API key the user entered (kept in this browser's session storage only), or undefined. */

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { getCertificateBundle, verifyCertificate } from '../api/certificates.js';
-import { ApiError } from '../api/client.js';
+import { describeError } from '../api/client.js';
 import type { CertificateBundle, VerifyReport } from '../api/types.js';
 import { readPredicate } from '../model/certificate-predicate.js';
 import { formatBudget } from '../model/format.js';
@@ -38,7 +38,7 @@ export function CertificateView(props: CertificateViewProps): ReactNode {
         loaded = await getCertificateBundle({ runId, signal });
       } catch (error) {
         if (signal.aborted) return;
-        const message = describe(error);
+        const message = describeError(error);
         setBundle({ state: 'failed', error: message });
         setReport({ state: 'failed', error: 'there is no certificate to verify' });
         return;
@@ -49,7 +49,7 @@ export function CertificateView(props: CertificateViewProps): ReactNode {
         const verified = await verifyCertificate({ bundle: loaded, signal });
         if (!signal.aborted) setReport({ state: 'done', value: verified });
       } catch (error) {
-        if (!signal.aborted) setReport({ state: 'failed', error: describe(error) });
+        if (!signal.aborted) setReport({ state: 'failed', error: describeError(error) });
       }
     })();
     return () => controller.abort();
@@ -112,9 +112,4 @@ export function CertificateView(props: CertificateViewProps): ReactNode {
       {bundle.state === 'done' ? <ExportLinks runId={runId} /> : null}
     </section>
   );
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ApiError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { ApiError } from '../api/client.js';
+import { type ApiError, asApiError } from '../api/client.js';
 import { getRunDocument, startAsyncRun } from '../api/run-document.js';
 import { followRunEvents } from '../api/run-events.js';
 import type { RunDocument } from '../api/types.js';
@@ -146,15 +146,7 @@ export function DemoPanel(props: { demo: DemoSpec }): ReactNode {
       if (!signal.aborted) setRun({ phase: 'done', runId: following, events: document.events, document });
     } catch (error) {
       if (signal.aborted) return;
-      const apiError =
-        error instanceof ApiError
-          ? error
-          : new ApiError({
-              status: 0,
-              code: 'CLIENT',
-              message: error instanceof Error ? error.message : String(error),
-            });
-      setRun({ phase: 'error', error: apiError, events, ...(runId === undefined ? {} : { runId }) });
+      setRun({ phase: 'error', error: asApiError(error), events, ...(runId === undefined ? {} : { runId }) });
     }
   };
 

@@ -1,6 +1,6 @@
 import { type MouseEvent, type ReactNode, useState } from 'react';
 import { certificateUrl, downloadExport, downloadsNeedKey, exportFileName } from '../api/certificates.js';
-import { ApiError } from '../api/client.js';
+import { describeError } from '../api/client.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/types.js';
 
 const LABELS: Record<ExportFormat, string> = {
@@ -25,9 +25,7 @@ export function ExportLinks(props: { runId: string }): ReactNode {
       await downloadExport({ runId: props.runId, format });
       setMessage(`Downloaded ${LABELS[format]}.`);
     } catch (error) {
-      setMessage(
-        `Download failed: ${error instanceof ApiError ? `${error.code}: ${error.message}` : String(error)}`,
-      );
+      setMessage(`Download failed: ${describeError(error)}`);
     }
   };
   return (

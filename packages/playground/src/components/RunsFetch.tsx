@@ -1,20 +1,11 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { ApiError } from '../api/client.js';
+import { type ApiError, asApiError } from '../api/client.js';
 
 /** Where an API read stands. */
 export type Fetched<T> =
   | { state: 'loading' }
   | { state: 'error'; error: ApiError }
   | { state: 'ready'; value: T };
-
-function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  return new ApiError({
-    status: 0,
-    code: 'CLIENT',
-    message: error instanceof Error ? error.message : String(error),
-  });
-}
 
 /**
  * Runs `load` whenever `key` changes, aborting the previous read, and reports where it stands. The key is

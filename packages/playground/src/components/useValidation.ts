@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../api/client.js';
+import { describeError } from '../api/client.js';
 import { validateWorkflow } from '../api/workflows.js';
 import type { ValidationState } from './YamlEditor.js';
 
@@ -23,8 +23,7 @@ export function useValidation(options: { text: string; delayMs?: number }): Vali
         (report) => setState({ state: 'done', ok: report.ok, issues: report.errors }),
         (error: unknown) => {
           if (controller.signal.aborted) return;
-          const message = error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
-          setState({ state: 'failed', message });
+          setState({ state: 'failed', message: describeError(error) });
         },
       );
     }, delayMs);

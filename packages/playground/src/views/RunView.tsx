@@ -1,5 +1,5 @@
 import { type ReactNode, useMemo, useState } from 'react';
-import { ApiError } from '../api/client.js';
+import { ApiError, describeError } from '../api/client.js';
 import { cancelRun } from '../api/run-document.js';
 import { CertificateView } from '../components/CertificateView.js';
 import { StepGraph } from '../components/StepGraph.js';
@@ -24,9 +24,7 @@ export function RunView(props: { runId: string; route: Route }): ReactNode {
         reply.status === 'cancelling' ? 'Cancel requested; the run ends stopped.' : 'The run had finished.',
       );
     } catch (error) {
-      setCancel(
-        `Cancel failed: ${error instanceof ApiError ? `${error.code}: ${error.message}` : String(error)}`,
-      );
+      setCancel(`Cancel failed: ${describeError(error)}`);
     }
   };
 

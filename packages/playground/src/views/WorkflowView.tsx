@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
-import { ApiError } from '../api/client.js';
+import { describeError } from '../api/client.js';
 import { startAsyncRun } from '../api/run-document.js';
 import type { ProfileInfo, ResolvedWorkflow } from '../api/types.js';
 import { getResolvedWorkflow, getWorkflowSource, listProfiles } from '../api/workflows.js';
@@ -107,7 +107,7 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
       const accepted = await startAsyncRun({ workflow: name, profile, inputs: collected.inputs });
       navigate(href(['runs', accepted.run_id]));
     } catch (error) {
-      setRun({ state: 'failed', message: describe(error) });
+      setRun({ state: 'failed', message: describeError(error) });
     }
   };
 
@@ -127,7 +127,7 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
           {source.state === 'loading' ? <p aria-live="polite">Loading the workflow…</p> : null}
           {source.state === 'failed' ? (
             <p className="error-box" role="alert">
-              The workflow could not be loaded: {describe(source.error)}
+              The workflow could not be loaded: {describeError(source.error)}
             </p>
           ) : null}
           {source.state === 'done' ? (
@@ -157,7 +157,7 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
           {resolved.state === 'failed' ? (
             <p className="error-box" role="alert">
               This workflow does not resolve under{' '}
-              {profile === '' ? 'the default profile' : `profile ${profile}`}: {describe(resolved.error)}
+              {profile === '' ? 'the default profile' : `profile ${profile}`}: {describeError(resolved.error)}
             </p>
           ) : null}
           <fieldset>
@@ -192,9 +192,4 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
       </div>
     </section>
   );
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ApiError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
 }

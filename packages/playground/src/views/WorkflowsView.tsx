@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { ApiError } from '../api/client.js';
+import { ApiError, describeError } from '../api/client.js';
 import type { WorkflowInfo } from '../api/types.js';
 import { listWorkflows } from '../api/workflows.js';
 import { Badge } from '../components/Badge.js';
@@ -35,7 +35,7 @@ export function WorkflowsView(): ReactNode {
       {load.state === 'failed' ? (
         <div className="error-box" role="alert">
           <p>
-            The workflows could not be loaded: {describe(load.error)}
+            The workflows could not be loaded: {describeError(load.error)}
             {load.error instanceof ApiError && load.error.status === 401 ? (
               <>
                 {' '}
@@ -80,9 +80,4 @@ export function WorkflowsView(): ReactNode {
       ) : null}
     </section>
   );
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ApiError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
 }
