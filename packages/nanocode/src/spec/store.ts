@@ -175,14 +175,32 @@ export interface ListRunsOptions {
   outcome?: RunOutcome;
   /** At most this many runs: 50 when absent, capped at 1000; not a positive integer → `NC_STORE_INPUT`. */
   limit?: number;
-  /** Only runs that started before this ISO time (for paging). */
+  /** Only runs that started before this ISO time. Kept for compatibility: prefer `after` for paging. */
   before?: string;
+  /**
+   * Keyset paging: only runs strictly after this key in listing order (older `started_at`, or the same
+   * `started_at` and a smaller `run_id`). Pass the last row of a page to get the next one; runs sharing a
+   * start time are never skipped or repeated.
+   */
+  after?: RunListKey;
   /** Only runs that started at or after this ISO time. */
   since?: string;
   /** `running`: no `run.completed` yet (in flight, or cut short by a crash); `finished`: the others. */
   status?: RunStatus;
   /** Only runs whose `run.completed` lists this constraint (at `step`, when given) with this status. */
   constraint?: ConstraintFilter;
+}
+
+/** Where a run sits in listing order: the keyset that {@link ListRunsOptions.after} pages from. */
+export interface RunListKey {
+  started_at: string;
+  run_id: string;
+}
+
+/** Where an eval sits in listing order: the keyset that `listEvals`' `after` pages from. */
+export interface EvalListKey {
+  started_at: string;
+  eval_id: string;
 }
 
 /** Whether a run has recorded its `run.completed` event. */
@@ -285,12 +303,17 @@ export interface RunStore {
   }): Promise<void>;
   /** The eval (without its rows), or undefined. */
   getEval(options: { eval_id: string }): Promise<EvalRecord | undefined>;
-  /** Evals newest first (by `started_at`, then id): 50 when no limit, capped at 1000; `before` pages. */
+  /**
+   * Evals newest first (by `started_at`, then id): 50 when no limit, capped at 1000. `after` pages (only
+   * evals strictly after that key in this order); `before` (only evals started before that ISO time) is
+   * kept for compatibility.
+   */
   listEvals(options: {
     tenant?: string;
     workflow?: string;
     limit?: number;
     before?: string;
+    after?: EvalListKey;
   }): Promise<EvalRecord[]>;
   /** A page of an eval's rows in `seq` order, and how many rows match the filters in all. */
   listEvalCases(options: ListEvalCasesOptions): Promise<{ cases: EvalCaseRow[]; total: number }>;

@@ -1,4 +1,5 @@
 import type { ListRunsOptions } from '../spec/store.js';
+import { checkListKey } from './list-key.js';
 
 /** A run listing in the SQL both database stores share, minus the select list and the limit. */
 export interface ListRunsQuery {
@@ -43,6 +44,13 @@ export function listRunsQuery(options: {
   const walked = constraint === undefined ? 'r' : 'c';
   if (filters.since !== undefined) terms.push(`${walked}.started_at >= ${param(filters.since)}`);
   if (filters.before !== undefined) terms.push(`${walked}.started_at < ${param(filters.before)}`);
+  if (filters.after !== undefined) {
+    // A row value, not `a < x OR (a = x AND b < y)`: both SQLite and PostgreSQL turn it into an index range
+    // on (started_at, run_id), while the OR form scans every newer row first.
+    const { started_at, run_id } = filters.after;
+    const key = checkListKey({ started_at, id: run_id, idName: 'run_id' });
+    terms.push(`(${walked}.started_at, ${walked}.run_id) < (${param(key.started_at)}, ${param(key.id)})`);
+  }
   const where = terms.length === 0 ? '' : ` WHERE ${terms.join(' AND ')}`;
   const body =
     constraint === undefined

@@ -100,6 +100,27 @@ describe('eval routes', () => {
     expect(await only('?workflow=other')).toEqual([]);
     expect(await only('?before=2026-01-02T00:00:00.000Z')).toEqual(['eval-old']);
     expect(await only('', t.keys.runnerB)).toEqual(['eval-b']);
+    // Keyset paging: a full page carries next_cursor, which resumes after its last eval.
+    const first = (await (await t.call({ path: '/api/evals?limit=1', key: t.keys.auditorA })).json()) as {
+      evals: EvalRecord[];
+      next_cursor?: string;
+    };
+    expect(first.evals.map((e) => e.eval_id)).toEqual(['eval-new']);
+    expect(await only(`?limit=1&cursor=${first.next_cursor}`)).toEqual(['eval-old']);
+    const last = (await (
+      await t.call({ path: `/api/evals?cursor=${first.next_cursor}`, key: t.keys.auditorA })
+    ).json()) as { evals: EvalRecord[]; next_cursor?: string };
+    expect(last.evals.map((e) => e.eval_id)).toEqual(['eval-old']);
+    expect(last.next_cursor).toBeUndefined();
+    const runCursor = Buffer.from(JSON.stringify({ started_at: '2026-01-02T00:00:00.000Z', run_id: 'x' }));
+    const wrong = await t.call({
+      path: `/api/evals?cursor=${runCursor.toString('base64url')}`,
+      key: t.keys.auditorA,
+    });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({
+      error: { code: 'NC_API_BAD_REQUEST', details: { issues: [{ path: 'cursor' }] } },
+    });
     for (const query of ['?limit=0', '?limit=x', '?before=yesterday']) {
       const response = await t.call({ path: `/api/evals${query}`, key: t.keys.auditorA });
       expect(response.status, query).toBe(400);

@@ -1,10 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { EvalCaseRow, EvalRecord } from '../../spec/store.js';
+import { DEFAULT_LIST_LIMIT } from '../../store/index.js';
 import { apiError } from '../api-error.js';
 import { createRouter } from '../create-router.js';
 import { AnyJson, AUTH_ERRORS, errorResponses, OutcomeSchema } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
 import type { ServerEnv } from '../server-env.js';
+import { decodeListCursor, encodeListCursor } from './list-cursor.js';
 
 const StatusSchema = z.enum(['enforced', 'waived', 'violated', 'unchecked', 'not_applicable']);
 
@@ -64,12 +66,24 @@ const list = createRoute({
       workflow: z.string().max(128).optional(),
       limit: z.coerce.number().int().min(1).max(1000).optional(),
       before: z.iso.datetime({ offset: true }).optional(),
+      cursor: z.string().optional().openapi({
+        description: 'The `next_cursor` of the previous page: the evals after its last row',
+      }),
     }),
   },
   responses: {
     200: {
       description: 'Evals',
-      content: { 'application/json': { schema: z.object({ evals: z.array(EvalSchema) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            evals: z.array(EvalSchema),
+            next_cursor: z.string().optional().openapi({
+              description: 'Present when the page is full: pass it as `cursor` for the next page',
+            }),
+          }),
+        },
+      },
     },
     ...errorResponses(400, ...AUTH_ERRORS),
   },
@@ -125,14 +139,21 @@ export function createEvalRoutes(options: { context: ServerContext }): OpenAPIHo
   const app = createRouter();
 
   app.openapi(list, async (c) => {
-    const { workflow, limit, before } = c.req.valid('query');
+    const { workflow, limit = DEFAULT_LIST_LIMIT, before, cursor } = c.req.valid('query');
+    const key = cursor === undefined ? undefined : decodeListCursor({ cursor, idName: 'eval_id' });
     const evals = await store.listEvals({
       tenant: c.get('principal').tenant,
       ...(workflow === undefined ? {} : { workflow }),
-      ...(limit === undefined ? {} : { limit }),
+      limit,
       ...(before === undefined ? {} : { before }),
+      ...(key === undefined ? {} : { after: { started_at: key.started_at, eval_id: key.id } }),
     });
-    return c.json({ evals } as never, 200);
+    const last = evals.length === limit ? evals.at(-1) : undefined;
+    const next_cursor =
+      last === undefined
+        ? undefined
+        : encodeListCursor({ started_at: last.started_at, idName: 'eval_id', id: last.eval_id });
+    return c.json({ evals, ...(next_cursor === undefined ? {} : { next_cursor }) } as never, 200);
   });
 
   app.openapi(get, async (c) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeHeader } from '../../store/contract/store-fixtures.test-util.js';
 import { createGate, createTestApp, REPO_ROOT } from '../test-app.test-util.js';
 
 const SUPPORT_INPUTS = JSON.parse(
@@ -111,6 +112,79 @@ describe('runs routes', () => {
       const bad = await t.call({ path: `/api/runs?${query}`, key: t.keys.auditorA });
       expect(bad.status, query).toBe(400);
       expect(await bad.json()).toMatchObject({ error: { code: 'NC_API_BAD_REQUEST' } });
+    }
+  });
+
+  it('pages the listing with next_cursor: runs sharing a start time, and a live one, each exactly once', async () => {
+    const gate = createGate();
+    const t = await createTestApp({ wrap: gate.wrap });
+    const tied = '2020-01-05T00:00:00.000Z'; // before the live run's start, whatever the clock
+    for (const run_id of ['r1', 'r2', 'r3', 'r4', 'r5']) {
+      await t.store.createRun({ header: makeHeader({ run_id, tenant: 'tenant-a' }), started_at: tied });
+    }
+    await t.store.createRun({ header: makeHeader({ run_id: 'x', tenant: 'tenant-b' }), started_at: tied });
+    // A run in progress (held at the gate) is listed with the stored ones, in the same order.
+    const { run_id: live } = (await (
+      await t.call({
+        path: '/api/runs',
+        key: t.keys.runnerA,
+        json: { workflow: 'constraint-playground', mode: 'async' },
+      })
+    ).json()) as { run_id: string };
+    interface Page {
+      runs: Array<{ run_id: string }>;
+      next_cursor?: string;
+    }
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 10; i++) {
+      const query = cursor === undefined ? 'limit=2' : `limit=2&cursor=${cursor}`;
+      const response = await t.call({ path: `/api/runs?${query}`, key: t.keys.auditorA });
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as Page;
+      pages.push(page.runs.map((r) => r.run_id));
+      cursor = page.next_cursor;
+      if (cursor === undefined) break;
+      expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    }
+    // Six runs in pages of two: three full pages, then an empty one that carries no cursor.
+    expect(pages).toEqual([[live, 'r5'], ['r4', 'r3'], ['r2', 'r1'], []]);
+    const first = (await (await t.call({ path: '/api/runs?limit=2', key: t.keys.auditorA })).json()) as Page;
+    expect(JSON.parse(Buffer.from(first.next_cursor!, 'base64url').toString('utf8'))).toEqual({
+      started_at: tied,
+      run_id: 'r5',
+    });
+    // A page that is not full has no next_cursor; `before` still pages by time.
+    const rest = (await (
+      await t.call({ path: '/api/runs?before=2020-01-06T00:00:00Z', key: t.keys.auditorA })
+    ).json()) as Page;
+    expect(rest.runs.map((r) => r.run_id)).toEqual(['r5', 'r4', 'r3', 'r2', 'r1']);
+    expect(rest.next_cursor).toBeUndefined();
+    gate.open();
+    expect(await t.runs.drain({ timeoutMs: 30_000 })).toBe(true);
+  });
+
+  it('answers a malformed cursor with 400 NC_API_BAD_REQUEST naming the parameter', async () => {
+    const t = await createTestApp();
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+    for (const cursor of [
+      'not base64!',
+      Buffer.from('not json').toString('base64url'),
+      encode(['2026-01-05T00:00:00.000Z', 'r1']),
+      encode({ started_at: '2026-01-05T00:00:00.000Z', eval_id: 'r1' }),
+      encode({ started_at: '2026-01-05T00:00:00.000Z', run_id: 7 }),
+      encode({ started_at: 'yesterday', run_id: 'r1' }),
+      encode({ started_at: '2026-01-05T00:00:00.000Z', run_id: 'r1', extra: true }),
+      'A'.repeat(2000),
+    ]) {
+      const response = await t.call({
+        path: `/api/runs?cursor=${encodeURIComponent(cursor)}`,
+        key: t.keys.auditorA,
+      });
+      expect(response.status, cursor).toBe(400);
+      expect(await response.json()).toMatchObject({
+        error: { code: 'NC_API_BAD_REQUEST', details: { issues: [{ in: 'query', path: 'cursor' }] } },
+      });
     }
   });
 

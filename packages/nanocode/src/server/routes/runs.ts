@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { RunEvent } from '../../spec/events.js';
+import type { RunListKey } from '../../spec/store.js';
+import { DEFAULT_LIST_LIMIT } from '../../store/index.js';
 import { apiError } from '../api-error.js';
 import { createRouter } from '../create-router.js';
 import type { IdempotencyCache, StoredResponse } from '../idempotency-cache.js';
@@ -16,6 +18,7 @@ import {
 } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
 import type { ServerEnv } from '../server-env.js';
+import { decodeListCursor, encodeListCursor } from './list-cursor.js';
 import { type SseLimits, streamRunEvents } from './stream-run-events.js';
 
 const RunIdParam = z.object({
@@ -91,6 +94,9 @@ const listRuns = createRoute({
         outcome: z.union([OutcomeSchema, z.literal('running')]).optional(),
         limit: z.coerce.number().int().min(1).max(1000).optional(),
         before: z.iso.datetime({ offset: true }).optional(),
+        cursor: z.string().optional().openapi({
+          description: 'The `next_cursor` of the previous page: the runs after its last row',
+        }),
         since: z.iso.datetime({ offset: true }).optional(),
         status: z.enum(['running', 'finished']).optional(),
         constraint: z.string().min(1).max(128).optional(),
@@ -109,7 +115,16 @@ const listRuns = createRoute({
   responses: {
     200: {
       description: 'Runs',
-      content: { 'application/json': { schema: z.object({ runs: z.array(RunSummarySchema) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            runs: z.array(RunSummarySchema),
+            next_cursor: z.string().optional().openapi({
+              description: 'Present when the page is full: pass it as `cursor` for the next page',
+            }),
+          }),
+        },
+      },
     },
     ...errorResponses(400, ...AUTH_ERRORS),
   },
@@ -205,6 +220,10 @@ export function createRunRoutes(options: {
   app.openapi(listRuns, async (c) => {
     const query = c.req.valid('query');
     const { tenant } = c.get('principal');
+    const limit = query.limit ?? DEFAULT_LIST_LIMIT;
+    const key =
+      query.cursor === undefined ? undefined : decodeListCursor({ cursor: query.cursor, idName: 'run_id' });
+    const after = key === undefined ? undefined : { started_at: key.started_at, run_id: key.id };
     // Runs in progress have no outcome and no final constraint statuses yet.
     const wantsLive =
       (query.outcome === undefined || query.outcome === 'running') &&
@@ -218,8 +237,9 @@ export function createRunRoutes(options: {
             tenant,
             ...(query.workflow === undefined ? {} : { workflow: query.workflow }),
             ...(query.outcome === undefined ? {} : { outcome: query.outcome }),
-            ...(query.limit === undefined ? {} : { limit: query.limit }),
+            limit,
             ...(query.before === undefined ? {} : { before: query.before }),
+            ...(after === undefined ? {} : { after }),
             ...(query.since === undefined ? {} : { since: query.since }),
             ...(query.status === undefined ? {} : { status: query.status }),
             ...(query.constraint === undefined || query.constraint_status === undefined
@@ -232,13 +252,23 @@ export function createRunRoutes(options: {
                   },
                 }),
           });
+    const storedIds = new Set(stored.map((run) => run.run_id));
     const filtered = live.filter(
       (run) =>
+        !storedIds.has(run.run_id) &&
         (query.workflow === undefined || run.workflow === query.workflow) &&
         (query.before === undefined || run.started_at < query.before) &&
-        (query.since === undefined || run.started_at >= query.since),
+        (query.since === undefined || run.started_at >= query.since) &&
+        (after === undefined || newestFirst(run, after) > 0),
     );
-    return c.json({ runs: [...filtered, ...stored].slice(0, query.limit ?? 50) }, 200);
+    // One order for both sources, the store's, so the last row's key is where the next page starts.
+    const page = [...filtered, ...stored].sort(newestFirst).slice(0, limit);
+    const last = page.length === limit ? page.at(-1) : undefined;
+    const next_cursor =
+      last === undefined
+        ? undefined
+        : encodeListCursor({ started_at: last.started_at, idName: 'run_id', id: last.run_id });
+    return c.json({ runs: page, ...(next_cursor === undefined ? {} : { next_cursor }) }, 200);
   });
 
   app.openapi(getRun, async (c) => {
@@ -295,6 +325,12 @@ export function createRunRoutes(options: {
   });
 
   return app;
+}
+
+/** Listing order: `started_at` descending, then `run_id` descending, as the stores list (`RunListKey`). */
+function newestFirst(a: RunListKey, b: RunListKey): number {
+  const byStart = a.started_at < b.started_at ? 1 : a.started_at > b.started_at ? -1 : 0;
+  return byStart !== 0 ? byStart : a.run_id < b.run_id ? 1 : a.run_id > b.run_id ? -1 : 0;
 }
 
 /** Another tenant's run answers exactly like a missing one: its existence is not revealed. */

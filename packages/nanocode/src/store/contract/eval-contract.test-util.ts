@@ -116,6 +116,34 @@ export function evalContract(options: { store: () => RunStore }): void {
     expect(await ids({ tenant: 'acme', before: '2026-01-01T00:03:00.000Z' })).toEqual(['b', 'a']);
     expect(await ids({ tenant: 'nobody' })).toEqual([]);
     await rejectsWith(store.listEvals({ limit: 0 }), 'NC_STORE_INPUT');
+    await rejectsWith(
+      store.listEvals({ after: { started_at: 'x' } as unknown as { started_at: string; eval_id: string } }),
+      'NC_STORE_INPUT',
+    );
+
+    // Evals started at the same instant page with the `after` key, each exactly once.
+    for (const eval_id of ['t1', 't2', 't3', 't4', 't5']) {
+      await store.createEval({
+        eval: start(eval_id, { tenant: 'tied', started_at: '2026-01-02T00:00:00.000Z' }),
+      });
+    }
+    const walked: string[] = [];
+    let after: { started_at: string; eval_id: string } | undefined;
+    for (let i = 0; i < 5; i++) {
+      const page = await store.listEvals({
+        tenant: 'tied',
+        limit: 2,
+        ...(after === undefined ? {} : { after }),
+      });
+      walked.push(...page.map((e) => e.eval_id));
+      const last = page.at(-1);
+      if (last === undefined) break;
+      after = { started_at: last.started_at, eval_id: last.eval_id };
+    }
+    expect(walked).toEqual(['t5', 't4', 't3', 't2', 't1']);
+    expect(
+      await ids({ tenant: 'acme', after: { started_at: '2026-01-01T00:03:00.000Z', eval_id: 'c' } }),
+    ).toEqual(['b', 'a']);
 
     for (let from = 0; from < 60; from += 20)
       await store.appendEvalCases({ eval_id: 'a', cases: rows(from, 20) });

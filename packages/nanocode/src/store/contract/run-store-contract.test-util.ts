@@ -123,6 +123,58 @@ export function runStoreContract(options: RunStoreContractOptions): void {
       for (const limit of [0, -1, 1.5]) await rejectsWith(store.listRuns({ limit }), 'NC_STORE_INPUT');
     });
 
+    it('pages runs that share a start time with the `after` key: each exactly once, in order', async () => {
+      // Five runs at the same instant between two others: a page boundary falls inside the tie.
+      const tied = ['t1', 't2', 't3', 't4', 't5'];
+      const specs = [
+        { run_id: 'newer', minute: 2 },
+        ...tied.map((run_id) => ({ run_id, minute: 1 })),
+        { run_id: 'older', minute: 0 },
+      ];
+      for (const { run_id, minute } of specs) {
+        const header = makeHeader({ run_id });
+        await store.createRun({ header, started_at: at(minute) });
+        const constraints = [{ step: 's0', id: 'short', status: 'violated' as const }];
+        const events = makeEvents({ header, started_at: at(minute), outcome: 'certified', constraints });
+        await store.appendEvents({ run_id, events });
+      }
+      const pages = async (filters: Parameters<RunStore['listRuns']>[0]): Promise<string[][]> => {
+        const found: string[][] = [];
+        let after: { started_at: string; run_id: string } | undefined;
+        // Bounded: seven runs in pages of two need four pages and an empty fifth.
+        for (let i = 0; i < 10; i++) {
+          const page = await store.listRuns({
+            ...filters,
+            limit: 2,
+            ...(after === undefined ? {} : { after }),
+          });
+          if (page.length === 0) return found;
+          found.push(page.map((s) => s.run_id));
+          const last = page.at(-1)!;
+          after = { started_at: last.started_at, run_id: last.run_id };
+        }
+        throw new Error('paging did not end');
+      };
+      const order = ['newer', 't5', 't4', 't3', 't2', 't1', 'older'];
+      const walked = await pages({});
+      expect(walked).toEqual([order.slice(0, 2), order.slice(2, 4), order.slice(4, 6), order.slice(6)]);
+      // Only the tie itself: all five, each once.
+      const tiedPages = (await pages({ since: at(1), before: at(2) })).flat();
+      expect(tiedPages).toEqual(['t5', 't4', 't3', 't2', 't1']);
+      // The same keyset through the constraint index and a tenant filter.
+      expect((await pages({ constraint: { id: 'short', status: 'violated' } })).flat()).toEqual(order);
+      expect((await pages({ tenant: 'acme', status: 'finished' })).flat()).toEqual(order);
+      expect(
+        (await store.listRuns({ after: { started_at: at(1), run_id: 't3' } })).map((s) => s.run_id),
+      ).toEqual(['t2', 't1', 'older']);
+      await rejectsWith(
+        store.listRuns({
+          after: { started_at: at(1), run_id: 7 } as unknown as { started_at: string; run_id: string },
+        }),
+        'NC_STORE_INPUT',
+      );
+    });
+
     it('filters by time range, status and final constraint status', async () => {
       const specs = [
         {

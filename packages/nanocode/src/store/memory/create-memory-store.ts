@@ -3,6 +3,7 @@ import { createMemoryLeafStore } from '../../evidence/tlog-leaf-store.js';
 import type { RunEvent, RunHeader } from '../../spec/events.js';
 import type { RunOutcome } from '../../spec/outcome.js';
 import type { ApiKeyRecord, RunStore, RunSummary, StoredRun } from '../../spec/store.js';
+import { checkListKey, isAfterKey } from '../list-key.js';
 import { resolveListLimit } from '../list-limit.js';
 import { planAppend } from '../plan-append.js';
 import { headerFields } from '../run-summary-fields.js';
@@ -97,6 +98,14 @@ export function createMemoryStore(): RunStore {
     },
     async listRuns(options) {
       const limit = resolveListLimit({ limit: options.limit });
+      const after =
+        options.after === undefined
+          ? undefined
+          : checkListKey({
+              started_at: options.after.started_at,
+              id: options.after.run_id,
+              idName: 'run_id',
+            });
       const wanted = options.constraint;
       return [...runs.entries()]
         .filter(
@@ -117,7 +126,8 @@ export function createMemoryStore(): RunStore {
             (options.outcome === undefined || s.outcome === options.outcome) &&
             (options.status === undefined || (s.outcome === 'running') === (options.status === 'running')) &&
             (options.since === undefined || s.started_at >= options.since) &&
-            (options.before === undefined || s.started_at < options.before),
+            (options.before === undefined || s.started_at < options.before) &&
+            (after === undefined || isAfterKey({ started_at: s.started_at, id: s.run_id }, after)),
         )
         .sort((a, b) => compareDesc(a.started_at, b.started_at) || compareDesc(a.run_id, b.run_id))
         .slice(0, limit);

@@ -8,6 +8,7 @@ import {
   planEvalAppend,
   unknownEvalError,
 } from '../eval-row.js';
+import { checkListKey, isAfterKey } from '../list-key.js';
 import { resolveListLimit } from '../list-limit.js';
 import { conflictError } from '../store-errors.js';
 
@@ -76,14 +77,19 @@ export function createMemoryEvals(): EvalMethods {
       const entry = evals.get(eval_id);
       return entry === undefined ? undefined : recordOf(entry);
     },
-    async listEvals({ tenant, workflow, limit, before }) {
+    async listEvals({ tenant, workflow, limit, before, after }) {
       const max = resolveListLimit({ limit });
+      const key =
+        after === undefined
+          ? undefined
+          : checkListKey({ started_at: after.started_at, id: after.eval_id, idName: 'eval_id' });
       return [...evals.values()]
         .filter(
           ({ record }) =>
             (tenant === undefined || record.tenant === tenant) &&
             (workflow === undefined || record.workflow === workflow) &&
-            (before === undefined || record.started_at < before),
+            (before === undefined || record.started_at < before) &&
+            (key === undefined || isAfterKey({ started_at: record.started_at, id: record.eval_id }, key)),
         )
         .sort(
           (a, b) =>

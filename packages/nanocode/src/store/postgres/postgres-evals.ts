@@ -12,6 +12,7 @@ import {
   planEvalAppend,
   unknownEvalError,
 } from '../eval-row.js';
+import { checkListKey } from '../list-key.js';
 import { resolveListLimit } from '../list-limit.js';
 import { conflictError } from '../store-errors.js';
 import { inTransaction } from './pg-transaction.js';
@@ -117,7 +118,7 @@ export function createPostgresEvals(options: { pool: Pool }): EvalMethods {
       const { rows } = await pool.query<EvalRow>('SELECT * FROM evals WHERE eval_id = $1', [eval_id]);
       return rows[0] === undefined ? undefined : evalFromRow(rows[0]);
     },
-    async listEvals({ tenant, workflow, limit, before }) {
+    async listEvals({ tenant, workflow, limit, before, after }) {
       const max = resolveListLimit({ limit });
       const where: string[] = [];
       const values: Array<string | number> = [];
@@ -128,6 +129,10 @@ export function createPostgresEvals(options: { pool: Pool }): EvalMethods {
       if (tenant !== undefined) where.push(`tenant = ${param(tenant)}`);
       if (workflow !== undefined) where.push(`workflow = ${param(workflow)}`);
       if (before !== undefined) where.push(`started_at < ${param(before)}`);
+      if (after !== undefined) {
+        const key = checkListKey({ started_at: after.started_at, id: after.eval_id, idName: 'eval_id' });
+        where.push(`(started_at, eval_id) < (${param(key.started_at)}, ${param(key.id)})`);
+      }
       const { rows } = await pool.query<EvalRow>(
         `SELECT * FROM evals ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY started_at DESC, eval_id DESC LIMIT ${param(max)}`,

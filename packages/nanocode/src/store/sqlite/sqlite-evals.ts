@@ -12,6 +12,7 @@ import {
   planEvalAppend,
   unknownEvalError,
 } from '../eval-row.js';
+import { checkListKey } from '../list-key.js';
 import { resolveListLimit } from '../list-limit.js';
 import { conflictError } from '../store-errors.js';
 
@@ -92,7 +93,7 @@ export function createSqliteEvals(options: { db: Database }): EvalMethods {
       const row = byId.get(eval_id);
       return row === undefined ? undefined : evalFromRow(row);
     },
-    async listEvals({ tenant, workflow, limit, before }) {
+    async listEvals({ tenant, workflow, limit, before, after }) {
       const max = resolveListLimit({ limit });
       const where: string[] = [];
       const values: Array<string | number> = [];
@@ -107,6 +108,11 @@ export function createSqliteEvals(options: { db: Database }): EvalMethods {
       if (before !== undefined) {
         where.push('started_at < ?');
         values.push(before);
+      }
+      if (after !== undefined) {
+        const key = checkListKey({ started_at: after.started_at, id: after.eval_id, idName: 'eval_id' });
+        where.push('(started_at, eval_id) < (?, ?)');
+        values.push(key.started_at, key.id);
       }
       const sql = `SELECT * FROM evals ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY started_at DESC, eval_id DESC LIMIT ?`;
