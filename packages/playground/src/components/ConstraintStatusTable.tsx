@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PredicateConstraint } from '../model/certificate-predicate.js';
 import type { ConstraintStatus } from '../model/events.js';
+import { words } from '../model/format.js';
 import { constraintTone } from '../model/tones.js';
 import { Badge } from './Badge.js';
 import { DataTable } from './DataTable.js';
@@ -39,7 +40,7 @@ export function ConstraintStatusTable(props: { constraints: PredicateConstraint[
           <td>{constraint.severity ?? '—'}</td>
           <td>
             <Badge tone={constraintTone(constraint.status)} title={MEANING[constraint.status]}>
-              {constraint.status.replace('_', ' ')}
+              {words(constraint.status)}
             </Badge>
             <span className="visually-hidden">: {MEANING[constraint.status]}</span>
           </td>

@@ -5,6 +5,7 @@ import { followRunEvents } from '../api/run-events.js';
 import type { RunDocument } from '../api/types.js';
 import { getResolvedWorkflow } from '../api/workflows.js';
 import type { RunEvent } from '../model/events.js';
+import { words } from '../model/format.js';
 import {
   collectInputs,
   type FieldValue,
@@ -88,7 +89,7 @@ function statusText(run: DemoRun): string {
       // The live stream can give up (reconnects are bounded) before the run ends.
       return run.document.summary.outcome === 'running'
         ? 'Still running on the server; open the full run to follow it.'
-        : `Finished: ${run.document.summary.outcome.replaceAll('_', ' ')}.`;
+        : `Finished: ${words(run.document.summary.outcome)}.`;
   }
 }
 

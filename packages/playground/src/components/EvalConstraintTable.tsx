@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { EvalConstraint, EvalReport } from '../api/evals.js';
 import { CONSTRAINT_STATUSES, RECOVERY_STRATEGIES } from '../api/runs.js';
 import { formatRate } from '../model/eval-format.js';
+import { words } from '../model/format.js';
 import { DataTable } from './DataTable.js';
 
 /**
@@ -18,12 +19,7 @@ export function EvalConstraintTable(props: {
       className="data-table"
       testId="eval-constraints"
       caption="Per constraint: pass rate, final statuses, and ladder moves its failures triggered"
-      columns={[
-        'Constraint',
-        'Pass rate',
-        ...CONSTRAINT_STATUSES.map((status) => status.replaceAll('_', ' ')),
-        ...RECOVERY_STRATEGIES,
-      ]}
+      columns={['Constraint', 'Pass rate', ...CONSTRAINT_STATUSES.map(words), ...RECOVERY_STRATEGIES]}
       foot={
         <tr>
           <th scope="row">Cases needing each strategy</th>

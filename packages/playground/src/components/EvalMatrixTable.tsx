@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { RECOVERY_STRATEGIES } from '../api/runs.js';
 import type { EvalMatrix } from '../model/eval-matrix.js';
 import type { RecoveryStrategy } from '../model/events.js';
-import { formatUsd } from '../model/format.js';
+import { formatUsd, words } from '../model/format.js';
 import { constraintTone } from '../model/tones.js';
 import { href } from '../router.js';
 import { Badge } from './Badge.js';
@@ -75,7 +75,7 @@ export function EvalMatrixTable(props: { matrix: EvalMatrix; caption: string }):
                 {cell.status === undefined ? (
                   <span className="none">not listed</span>
                 ) : (
-                  <Badge tone={constraintTone(cell.status)}>{cell.status.replaceAll('_', ' ')}</Badge>
+                  <Badge tone={constraintTone(cell.status)}>{words(cell.status)}</Badge>
                 )}
               </td>
             ))}

@@ -6,6 +6,7 @@ import { href } from '../router.js';
 import { Badge } from './Badge.js';
 import { DataTable } from './DataTable.js';
 import { PickCell, shortId } from './PickTwo.js';
+import { When } from './When.js';
 
 /** The stored evals: each links to its matrix; a checkbox picks it for comparison (two at most). */
 export function EvalsTable(props: {
@@ -58,7 +59,7 @@ export function EvalsTable(props: {
             <td>{item.summary === undefined ? '—' : item.summary.passed}</td>
             <td>{item.summary === undefined ? 'not reported yet' : formatRate(item.summary.pass_rate)}</td>
             <td>
-              <time dateTime={item.started_at}>{new Date(item.started_at).toLocaleString()}</time>
+              <When iso={item.started_at} />
             </td>
           </tr>
         );

@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { words } from '../model/format.js';
 
 /**
  * The editable copy of a filter form's values. It starts from `initial()` and starts over whenever `key`
@@ -55,7 +56,7 @@ export function FilterSelect(props: {
         <option value="">{props.anyLabel ?? 'any'}</option>
         {props.choices.map((choice) => (
           <option key={choice} value={choice}>
-            {props.words === true ? choice.replaceAll('_', ' ') : choice}
+            {props.words === true ? words(choice) : choice}
           </option>
         ))}
       </select>

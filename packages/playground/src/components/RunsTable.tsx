@@ -4,11 +4,7 @@ import { href } from '../router.js';
 import { DataTable } from './DataTable.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
 import { PickCell, shortId } from './PickTwo.js';
-
-function When(props: { iso: string | undefined }): ReactNode {
-  if (props.iso === undefined) return <span className="none">—</span>;
-  return <time dateTime={props.iso}>{new Date(props.iso).toLocaleString()}</time>;
-}
+import { When } from './When.js';
 
 /**
  * The run listing: each row links to its run and has a checkbox to pick it for comparison. At most

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { VerifyReport } from '../api/types.js';
+import { words } from '../model/format.js';
 import { Badge } from './Badge.js';
 import { DataTable } from './DataTable.js';
 
@@ -43,7 +44,7 @@ export function VerificationPanel(props: { report: VerifyReport }): ReactNode {
           const result = check.skipped ? 'skipped' : check.ok ? 'passed' : 'failed';
           return (
             <tr key={check.name} data-testid="verification-check" data-result={result}>
-              <th scope="row">{check.name.replace('_', ' ')}</th>
+              <th scope="row">{words(check.name)}</th>
               <td>
                 <Badge tone={check.skipped ? 'info' : check.ok ? 'pass' : 'fail'}>{result}</Badge>
               </td>

@@ -1,6 +1,11 @@
 import type { BudgetDimension } from './events.js';
 import type { LadderMove } from './run-model.js';
 
+/** An identifier in words (`not_applicable` → `not applicable`). */
+export function words(id: string): string {
+  return id.replaceAll('_', ' ');
+}
+
 /** Milliseconds as `850 ms` or `2.4 s`. */
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;

@@ -4,6 +4,7 @@ import type { RunDocument } from '../api/types.js';
 import { ComparePage } from '../components/ComparePage.js';
 import { CompareTable } from '../components/CompareTable.js';
 import { OutcomeBadge } from '../components/OutcomeBadge.js';
+import { When } from '../components/When.js';
 import { compareRuns } from '../model/compare-runs.js';
 import { href, type Route } from '../router.js';
 
@@ -13,8 +14,7 @@ function RunHeading(props: { label: string; run: RunDocument }): ReactNode {
     <li>
       <strong>{label}:</strong> <a href={href(['runs', run.summary.run_id])}>{run.summary.run_id}</a> —{' '}
       {run.summary.workflow} under <code>{run.summary.profile}</code>, started{' '}
-      <time dateTime={run.summary.started_at}>{new Date(run.summary.started_at).toLocaleString()}</time>,{' '}
-      <OutcomeBadge outcome={run.summary.outcome} />
+      <When iso={run.summary.started_at} />, <OutcomeBadge outcome={run.summary.outcome} />
     </li>
   );
 }

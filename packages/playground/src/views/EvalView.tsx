@@ -5,10 +5,11 @@ import { EvalConstraintTable } from '../components/EvalConstraintTable.js';
 import { EvalFilterForm } from '../components/EvalFilterForm.js';
 import { EvalMatrixTable } from '../components/EvalMatrixTable.js';
 import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
+import { When } from '../components/When.js';
 import { evalQueryFrom, evalQueryTo, evalServerQuery } from '../model/eval-filter.js';
 import { formatRate } from '../model/eval-format.js';
 import { evalMatrix } from '../model/eval-matrix.js';
-import { formatUsd } from '../model/format.js';
+import { formatUsd, words } from '../model/format.js';
 import { evalStatusTone } from '../model/tones.js';
 import { href, navigate, type Route } from '../router.js';
 
@@ -28,7 +29,7 @@ function EvalSummaryList(props: { record: EvalRecord }): ReactNode {
       <dt>Status</dt>
       <dd>
         <Badge tone={evalStatusTone(record.status)}>{record.status}</Badge> started{' '}
-        <time dateTime={record.started_at}>{new Date(record.started_at).toLocaleString()}</time>
+        <When iso={record.started_at} />
       </dd>
       {report === undefined ? (
         <>
@@ -46,7 +47,7 @@ function EvalSummaryList(props: { record: EvalRecord }): ReactNode {
           <dd>
             {Object.entries(report.outcomes)
               .filter(([, n]) => (n ?? 0) > 0)
-              .map(([outcome, n]) => `${outcome.replaceAll('_', ' ')} ${n}`)
+              .map(([outcome, n]) => `${words(outcome)} ${n}`)
               .join(', ') || 'none'}
           </dd>
           {report.expectations !== undefined && report.expectations.checked > 0 && (

@@ -5,6 +5,7 @@ import { CertificateView } from '../components/CertificateView.js';
 import { StepGraph } from '../components/StepGraph.js';
 import { Timeline } from '../components/Timeline.js';
 import { useRunFeed } from '../components/useRunFeed.js';
+import { When } from '../components/When.js';
 import { buildRunModel } from '../model/run-model.js';
 import { href, type Route } from '../router.js';
 
@@ -43,7 +44,7 @@ export function RunView(props: { runId: string; route: Route }): ReactNode {
           <dd>{summary.profile}</dd>
           <dt>Started</dt>
           <dd>
-            <time dateTime={summary.started_at}>{new Date(summary.started_at).toLocaleString()}</time>
+            <When iso={summary.started_at} />
           </dd>
         </dl>
       )}
