@@ -44,10 +44,18 @@ export interface RunsQuery {
   constraint_status?: ConstraintStatus;
   step?: string;
   limit?: number;
+  /** The `next_cursor` of the previous page: the runs after its last row. */
+  cursor?: string;
 }
 
-/** Lists runs, newest first. */
-export async function listRuns(options: { query: RunsQuery; signal?: AbortSignal }): Promise<RunSummary[]> {
+/** A page of runs; `next_cursor` is there when the page is full, to ask for the next one. */
+export interface RunsPage {
+  runs: RunSummary[];
+  next_cursor?: string;
+}
+
+/** Lists runs, newest first, one page at a time. */
+export async function listRuns(options: { query: RunsQuery; signal?: AbortSignal }): Promise<RunsPage> {
   const path = withQuery('/api/runs', { ...options.query });
-  return (await apiFetch<{ runs: RunSummary[] }>(path, { signal: options.signal })).runs;
+  return apiFetch<RunsPage>(path, { signal: options.signal });
 }

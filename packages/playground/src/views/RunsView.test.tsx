@@ -159,18 +159,31 @@ describe('RunsView', () => {
     expect((await screen.findByTestId('runs-empty')).textContent).toContain('No runs yet');
   });
 
-  it('pages to older runs through `before`, keeping the filters', async () => {
+  it("pages to older runs with the server's next_cursor, keeping the filters", async () => {
     const template = list.runs[1]!;
-    const page = Array.from({ length: RUNS_PAGE_SIZE }, (_, i) => ({
-      ...template,
-      run_id: `run-${i}`,
-      started_at: new Date(Date.parse(template.started_at) - i * 1000).toISOString(),
-    }));
-    serve(() => ({ body: { runs: page } }));
-    render(<RunsView route={parseHash('#/runs?workflow=support-answer')} />);
+    // Every run of the page starts at the same instant: only the cursor tells where the next page starts.
+    const page = Array.from({ length: RUNS_PAGE_SIZE }, (_, i) => ({ ...template, run_id: `run-${i}` }));
+    const requests = serve((query) =>
+      query.get('cursor') === 'c1'
+        ? { body: { runs: page.slice(0, 3) } }
+        : { body: { runs: page, next_cursor: 'c1' } },
+    );
+    const { unmount } = render(<RunsView route={parseHash('#/runs?workflow=support-answer')} />);
     const older = await screen.findByTestId('runs-older');
     const route = parseHash(older.getAttribute('href') ?? '');
-    expect(route.query.get('before')).toBe(page.at(-1)?.started_at);
+    expect(route.query.get('cursor')).toBe('c1');
+    expect(route.query.get('before')).toBeNull();
     expect(route.query.get('workflow')).toBe('support-answer');
+    unmount();
+
+    render(<RunsView route={route} />);
+    await screen.findByTestId('runs-table');
+    const listing = requests.filter((r) => r.path === '/api/runs').at(-1);
+    expect(listing?.query.get('cursor')).toBe('c1');
+    expect(listing?.query.get('workflow')).toBe('support-answer');
+    expect(screen.getByTestId('runs-status').textContent).toBe('3 runs shown, newest first, older page.');
+    // The last page has no next_cursor: no "Older runs" link, and a way back to the newest.
+    expect(screen.queryByTestId('runs-older')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Newest runs' }).getAttribute('href')).not.toContain('cursor');
   });
 });

@@ -8,7 +8,7 @@ import { RunsTable } from '../components/RunsTable.js';
 import { runsFilterFromQuery, runsFilterToQuery } from '../model/runs-filter.js';
 import { href, navigate, type Route } from '../router.js';
 
-/** Runs per page; "Older runs" asks for the next page before the last row's start time. */
+/** Runs per page; "Older runs" asks for the next page with the server's `next_cursor`. */
 export const RUNS_PAGE_SIZE = 25;
 
 /**
@@ -17,19 +17,24 @@ export const RUNS_PAGE_SIZE = 25;
  */
 export function RunsView(props: { route: Route }): ReactNode {
   const { query, ignored } = runsFilterFromQuery(props.route.query);
-  const queryKey = JSON.stringify(query);
+  // Where the page starts: the opaque `next_cursor` an "Older runs" link carried, checked by the server.
+  const cursor = props.route.query.get('cursor') || undefined;
+  const queryKey = JSON.stringify({ query, cursor });
   const picks = usePickTwo();
-  const runs = useFetched({
+  const page = useFetched({
     key: queryKey,
-    load: (signal) => listRuns({ query: { ...query, limit: RUNS_PAGE_SIZE }, signal }),
+    load: (signal) =>
+      listRuns({ query: { ...query, limit: RUNS_PAGE_SIZE, ...(cursor ? { cursor } : {}) }, signal }),
   });
+  const runs = page.state === 'ready' ? { state: page.state, value: page.value.runs } : page;
+  const older = query.before !== undefined || cursor !== undefined;
   const workflows = useFetched({
     key: 'workflows',
     load: async (signal) => (await listWorkflows({ signal })).map((workflow) => workflow.name),
   });
   const filtered = Object.keys(query).some((name) => name !== 'before');
   const apply = (next: RunsQuery): void => navigate(href(['runs'], runsFilterToQuery(next)));
-  const last = runs.state === 'ready' ? runs.value.at(-1) : undefined;
+  const next = page.state === 'ready' ? page.value.next_cursor : undefined;
 
   return (
     <section aria-labelledby="runs-title">
@@ -61,12 +66,12 @@ export function RunsView(props: { route: Route }): ReactNode {
         {runs.state === 'ready' &&
           (runs.value.length === 0
             ? ''
-            : `${runs.value.length} ${runs.value.length === 1 ? 'run' : 'runs'} shown, newest first${query.before ? ', older page' : ''}.`)}
+            : `${runs.value.length} ${runs.value.length === 1 ? 'run' : 'runs'} shown, newest first${older ? ', older page' : ''}.`)}
       </p>
       {runs.state === 'error' && <ApiErrorBox error={runs.error} what="runs" />}
       {runs.state === 'ready' && runs.value.length === 0 && (
         <p className="empty" data-testid="runs-empty">
-          {filtered || query.before !== undefined
+          {filtered || older
             ? 'No runs match these filters.'
             : 'No runs yet. Start one from Demos or Workflows.'}
         </p>
@@ -80,14 +85,11 @@ export function RunsView(props: { route: Route }): ReactNode {
         />
       )}
       <nav aria-label="Pages of runs" className="actions">
-        {query.before !== undefined && (
+        {older && (
           <a href={href(['runs'], { ...runsFilterToQuery(query), before: undefined })}>Newest runs</a>
         )}
-        {runs.state === 'ready' && last !== undefined && runs.value.length >= RUNS_PAGE_SIZE && (
-          <a
-            href={href(['runs'], runsFilterToQuery({ ...query, before: last.started_at }))}
-            data-testid="runs-older"
-          >
+        {next !== undefined && (
+          <a href={href(['runs'], { ...runsFilterToQuery(query), cursor: next })} data-testid="runs-older">
             Older runs
           </a>
         )}
