@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { ViewErrorBoundary } from './components/ViewErrorBoundary.js';
 import { href, type Route, useRoute } from './router.js';
 import { CompareView } from './views/CompareView.js';
 import { DemosView } from './views/DemosView.js';
@@ -80,7 +81,7 @@ export function App(): ReactNode {
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        {renderRoute(route)}
+        <ViewErrorBoundary resetKey={key}>{renderRoute(route)}</ViewErrorBoundary>
       </main>
     </>
   );

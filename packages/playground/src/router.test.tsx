@@ -15,4 +15,9 @@ describe('hash routes', () => {
     expect(parseHash('').segments).toEqual([]);
     expect(parseHash('#/').segments).toEqual([]);
   });
+
+  it('keeps a segment with a broken escape as written instead of throwing', () => {
+    expect(parseHash('#/runs/%E0%A4%A').segments).toEqual(['runs', '%E0%A4%A']);
+    expect(parseHash('#/workflows/100%').segments).toEqual(['workflows', '100%']);
+  });
 });

@@ -16,8 +16,17 @@ export function parseHash(hash: string): Route {
   const segments = path
     .split('/')
     .filter((segment) => segment !== '')
-    .map((segment) => decodeURIComponent(segment));
+    .map(decodeSegment);
   return { segments, query: new URLSearchParams(search) };
+}
+
+/** A segment decoded; one with a broken escape (`%E0%A4`, typed or cut short) is kept as written. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Builds a hash link from path segments and optional query values (undefined and '' are left out). */
