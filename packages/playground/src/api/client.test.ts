@@ -116,4 +116,40 @@ describe('API client', () => {
     expect(asApiError(api)).toBe(api);
     expect(asApiError(new Error('boom'))).toMatchObject({ status: 0, code: 'CLIENT', message: 'boom' });
   });
+
+  it('says a 2xx reply that is not JSON is a bad reply, rather than handing its text on', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () => new Response('<!doctype html><p>index</p>', { headers: { 'content-type': 'text/html' } }),
+      ),
+    );
+    await expect(apiFetch('/api/workflows')).rejects.toMatchObject({
+      name: 'ApiError',
+      status: 200,
+      code: 'BAD_REPLY',
+      message: 'the reply to /api/workflows is not JSON (text/html)',
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
+    expect(await apiFetch('/api/runs/r1/cancel', { method: 'POST' })).toBeUndefined();
+  });
+
+  it('calls only same-origin API paths, so the key goes nowhere else', async () => {
+    stubSessionStorage();
+    writeApiKey('nck_secret');
+    const fetch = vi.fn(async () => Response.json({}));
+    vi.stubGlobal('fetch', fetch);
+    for (const path of [
+      'https://elsewhere.example/api/runs',
+      '//elsewhere.example/api/runs',
+      '/v1/chat',
+      'api/runs',
+    ]) {
+      await expect(apiFetch(path)).rejects.toMatchObject({ code: 'CLIENT' });
+    }
+    expect(fetch).not.toHaveBeenCalled();
+  });
 });

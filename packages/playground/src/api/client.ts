@@ -88,8 +88,13 @@ export interface ApiRequestInit {
 /**
  * Calls the API and returns the 2xx `Response` for the caller to read (JSON, a stream, a file). A non-2xx
  * reply or a network failure throws an {@link ApiError} with the server's code; an abort rethrows as is.
+ * Only same-origin `/api/` paths are called, so the key never goes anywhere else.
  */
 export async function apiRequest(path: string, init: ApiRequestInit = {}): Promise<Response> {
+  // A path-absolute `/api/...` stays on this origin; `//host/...` or `https://...` would not.
+  if (!path.startsWith('/api/')) {
+    throw new ApiError({ status: 0, code: 'CLIENT', message: `not an API path: ${path}` });
+  }
   const key = readApiKey();
   let response: Response;
   try {
@@ -124,7 +129,10 @@ export async function apiRequest(path: string, init: ApiRequestInit = {}): Promi
   });
 }
 
-/** Calls the API with an optional JSON body and returns the reply's JSON; failures as {@link apiRequest}. */
+/**
+ * Calls the API with an optional JSON body and returns the reply's JSON; failures as {@link apiRequest},
+ * and a 2xx reply that is not JSON (a proxy's page, say) is an {@link ApiError} with code `BAD_REPLY`.
+ */
 export async function apiFetch<T>(
   path: string,
   init: Omit<ApiRequestInit, 'body'> & { body?: unknown } = {},
@@ -135,10 +143,21 @@ export async function apiFetch<T>(
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return parseJson(await response.text()) as T;
+  const text = await response.text();
+  if (text === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError({
+      status: response.status,
+      code: 'BAD_REPLY',
+      message: `the reply to ${path} is not JSON (${response.headers.get('content-type') ?? 'no content type'})`,
+      body: text.slice(0, 200),
+    });
+  }
 }
 
-/** JSON text as a value: undefined when empty, the text itself when it is not JSON. */
+/** An error reply's JSON: undefined when empty, the text itself when it is not JSON. */
 function parseJson(text: string): unknown {
   if (text === '') return undefined;
   try {
