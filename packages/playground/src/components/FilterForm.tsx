@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { words } from '../model/format.js';
 
 /**
@@ -14,12 +14,19 @@ export function useFilterDraft<D extends Record<string, string>>(options: {
   /** An `onChange` handler that sets one value of the draft. */
   set: (name: keyof D) => (event: { target: { value: string } }) => void;
 } {
-  const [draft, setDraft] = useState(options.initial);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for what `initial` reads.
-  useEffect(() => setDraft(options.initial()), [options.key]);
+  const [state, setState] = useState(() => ({ key: options.key, draft: options.initial() }));
+  // Started over while rendering, not in an effect: an effect would also run once the form appears, and
+  // could then undo a choice made before it ran.
+  let current = state;
+  if (state.key !== options.key) {
+    current = { key: options.key, draft: options.initial() };
+    setState(current);
+  }
+  const { key } = current;
+  const setDraft = (draft: D): void => setState({ key, draft });
   const set = (name: keyof D) => (event: { target: { value: string } }) =>
-    setDraft((current) => ({ ...current, [name]: event.target.value }));
-  return { draft, setDraft, set };
+    setState((previous) => ({ ...previous, draft: { ...previous.draft, [name]: event.target.value } }));
+  return { draft: current.draft, setDraft, set };
 }
 
 /** One labelled control of a filter form. */

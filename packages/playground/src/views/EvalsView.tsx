@@ -1,6 +1,7 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId } from 'react';
 import { listEvals } from '../api/evals.js';
 import { EvalsTable } from '../components/EvalsTable.js';
+import { useFilterDraft } from '../components/FilterForm.js';
 import { PickTwoBar, usePickTwo } from '../components/PickTwo.js';
 import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
 import { href, navigate, type Route } from '../router.js';
@@ -12,8 +13,7 @@ export const EVALS_PAGE_SIZE = 50;
 export function EvalsView(props: { route: Route }): ReactNode {
   const workflow = props.route.query.get('workflow')?.trim() ?? '';
   const before = props.route.query.get('before') ?? '';
-  const [draft, setDraft] = useState(workflow);
-  useEffect(() => setDraft(workflow), [workflow]);
+  const { draft, set } = useFilterDraft({ initial: () => ({ workflow }), key: workflow });
   const picks = usePickTwo();
   const id = useId();
   const evals = useFetched({
@@ -29,7 +29,7 @@ export function EvalsView(props: { route: Route }): ReactNode {
   const last = evals.state === 'ready' ? evals.value.at(-1) : undefined;
   const apply = (event: FormEvent): void => {
     event.preventDefault();
-    navigate(href(['evals'], { workflow: draft.trim() }));
+    navigate(href(['evals'], { workflow: draft.workflow.trim() }));
   };
   return (
     <section aria-labelledby="evals-title">
@@ -43,8 +43,8 @@ export function EvalsView(props: { route: Route }): ReactNode {
           <label htmlFor={`${id}-workflow`}>Workflow</label>
           <input
             id={`${id}-workflow`}
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
+            value={draft.workflow}
+            onChange={set('workflow')}
             data-testid="evals-filter-workflow"
             autoComplete="off"
           />
