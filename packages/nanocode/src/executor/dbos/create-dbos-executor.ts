@@ -26,6 +26,8 @@ export interface DbosExecutorOptions {
   pollMs?: number;
   /** How long `execute` follows one run at most, queue time included (default 6 hours). */
   followMs?: number;
+  /** How long to wait for a worker that is still creating the system database's tables (default 30 s). */
+  readyTimeoutMs?: number;
 }
 
 const STATUS: Record<string, ExecutorRunStatus> = {
@@ -44,6 +46,19 @@ const DBOS_STATUS: Record<ExecutorRunStatus, WorkflowStatusString[]> = {
   failed: ['ERROR', 'MAX_RECOVERY_ATTEMPTS_EXCEEDED'],
   cancelled: ['CANCELLED'],
 };
+
+/** PostgreSQL's codes for a table, column or schema that does not exist (yet). */
+const NOT_READY_CODES = new Set(['42P01', '42703', '3F000']);
+
+/** True when `error` says the system database's schema is missing or half-migrated. */
+export function isSchemaNotReady(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_READY_CODES.has(code)) return true;
+    if (/(relation|column|schema) .* does not exist/.test(e.message)) return true;
+  }
+  return false;
+}
 
 /**
  * The `dbos` executor as API servers and the CLI use it: a DBOS client, no engine of its own. `submit`
@@ -64,8 +79,18 @@ export async function createDbosExecutor(options: DbosExecutorOptions): Promise<
       applicationName: DBOS_APP_NAME,
       systemDatabasePoolSize: 4,
     });
-    // Fail now, not on the first request, when the system database is not there.
-    await client.listWorkflows({ limit: 1, loadInput: false, loadOutput: false });
+    // Fail now, not on the first request, when the system database is not there. A worker starting at
+    // the same moment may still be migrating it: wait for that, within a bound.
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
+    for (;;) {
+      try {
+        await client.listWorkflows({ limit: 1, loadInput: false, loadOutput: false });
+        break;
+      } catch (error) {
+        if (!isSchemaNotReady(error) || Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
   } catch (error) {
     throw new NanocodeError({
       code: 'NC_EXEC_UNAVAILABLE',
