@@ -37,7 +37,7 @@ describe('followRunEvents', () => {
     const events: RunEvent[] = [];
     const end = await followRunEvents({
       runId: 'r1',
-      onEvent: (event) => events.push(event),
+      onEvents: (batch) => events.push(...batch),
       signal: new AbortController().signal,
     });
     expect(end).toBe('completed');
@@ -60,7 +60,7 @@ describe('followRunEvents', () => {
     const events: RunEvent[] = [];
     const end = await followRunEvents({
       runId: 'r1',
-      onEvent: (event) => events.push(event),
+      onEvents: (batch) => events.push(...batch),
       signal: new AbortController().signal,
       backoffMs: () => 0,
     });
@@ -75,7 +75,7 @@ describe('followRunEvents', () => {
     vi.stubGlobal('fetch', fetch);
     const end = await followRunEvents({
       runId: 'r1',
-      onEvent: () => undefined,
+      onEvents: () => undefined,
       signal: new AbortController().signal,
       after: blocks.length - 1,
       alreadyCompleted: true,
@@ -89,7 +89,7 @@ describe('followRunEvents', () => {
     vi.stubGlobal('fetch', fetch);
     const end = await followRunEvents({
       runId: 'r1',
-      onEvent: () => undefined,
+      onEvents: () => undefined,
       signal: new AbortController().signal,
       maxReconnects: 2,
       backoffMs: () => 0,
@@ -106,10 +106,117 @@ describe('followRunEvents', () => {
     );
     const failure = followRunEvents({
       runId: 'r9',
-      onEvent: () => undefined,
+      onEvents: () => undefined,
       signal: new AbortController().signal,
     });
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({ status: 404, code: 'NC_API_NOT_FOUND' });
+  });
+
+  it('hands on the events of one chunk in one batch', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => sseResponse(recorded, recorded.length)),
+    );
+    const batches: RunEvent[][] = [];
+    await followRunEvents({
+      runId: 'r1',
+      onEvents: (batch) => batches.push(batch),
+      signal: new AbortController().signal,
+    });
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.map((e) => e.seq)).toEqual(blocks.map((_, i) => i));
+  });
+
+  it('reconnects after the stream is cut or the server answers 503, and carries on from the last event', async () => {
+    let pulls = 0;
+    const cut = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        if (pulls === 1)
+          controller.enqueue(new TextEncoder().encode(`${blocks.slice(0, 6).join('\n\n')}\n\n`));
+        else controller.error(new TypeError('network error'));
+      },
+    });
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(new Response(cut, { headers: { 'content-type': 'text/event-stream' } }))
+      .mockResolvedValueOnce(new Response('', { status: 503, statusText: 'Service Unavailable' }))
+      .mockResolvedValueOnce(sseResponse(`${blocks.slice(6).join('\n\n')}\n\n`));
+    vi.stubGlobal('fetch', fetch);
+    const events: RunEvent[] = [];
+    const end = await followRunEvents({
+      runId: 'r1',
+      onEvents: (batch) => events.push(...batch),
+      signal: new AbortController().signal,
+      backoffMs: () => 0,
+    });
+    expect(end).toBe('completed');
+    expect(events.map((e) => e.seq)).toEqual(blocks.map((_, i) => i));
+    expect(fetch).toHaveBeenCalledTimes(3);
+    const third = fetch.mock.calls[2] as [string, RequestInit];
+    expect((third[1].headers as Record<string, string>)['last-event-id']).toBe('5');
+  });
+
+  it('drops a silent stream and reconnects, within the bound', async () => {
+    // A stream that sends nothing, not even a heartbeat, and never closes.
+    const silent = () =>
+      new Response(new ReadableStream<Uint8Array>({ start() {} }), {
+        headers: { 'content-type': 'text/event-stream' },
+      });
+    const fetch = vi
+      .fn()
+      .mockImplementationOnce(async () => silent())
+      .mockImplementationOnce(async () => sseResponse(recorded));
+    vi.stubGlobal('fetch', fetch);
+    const events: RunEvent[] = [];
+    const end = await followRunEvents({
+      runId: 'r1',
+      onEvents: (batch) => events.push(...batch),
+      signal: new AbortController().signal,
+      backoffMs: () => 0,
+      idleMs: 30,
+    });
+    expect(end).toBe('completed');
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(events).toHaveLength(blocks.length);
+  });
+
+  it('gives up with a coded error when the server stays unreachable', async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    vi.stubGlobal('fetch', fetch);
+    const failure = followRunEvents({
+      runId: 'r1',
+      onEvents: () => undefined,
+      signal: new AbortController().signal,
+      maxReconnects: 2,
+      backoffMs: () => 0,
+    });
+    await expect(failure).rejects.toMatchObject({ name: 'ApiError', status: 0, code: 'NETWORK' });
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it('delivers nothing once aborted, and rejects', async () => {
+    const controller = new AbortController();
+    const events: RunEvent[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => sseResponse(recorded, 50)),
+    );
+    const following = followRunEvents({
+      runId: 'r1',
+      onEvents: (batch) => {
+        events.push(...batch);
+        controller.abort(new DOMException('left the page', 'AbortError'));
+      },
+      signal: controller.signal,
+    });
+    await expect(following).rejects.toMatchObject({ name: 'AbortError' });
+    expect(events.length).toBeLessThan(blocks.length);
+    const seen = events.length;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toHaveLength(seen);
   });
 });

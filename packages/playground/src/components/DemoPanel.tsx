@@ -137,8 +137,8 @@ export function DemoPanel(props: { demo: DemoSpec }): ReactNode {
       await followRunEvents({
         runId: following,
         signal,
-        onEvent: (received) => {
-          events.push(received);
+        onEvents: (received) => {
+          events.push(...received);
           setRun({ phase: 'running', runId: following, events: [...events] });
         },
       });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiError } from '../api/client.js';
+import { type ApiError, asApiError } from '../api/client.js';
 import { getRunDocument } from '../api/run-document.js';
 import { followRunEvents } from '../api/run-events.js';
 import type { RunDocument } from '../api/types.js';
@@ -14,7 +14,8 @@ export interface RunFeed {
   /** The run document: from the first load, replaced by the stored one once the run has finished. */
   document?: RunDocument;
   events: RunEvent[];
-  error?: ApiError | Error;
+  /** Why the run could not be loaded (`failed`), or why following it stopped (`lost`, when known). */
+  error?: ApiError;
   /** Starts following again after the stream was lost. */
   retry(): void;
 }
@@ -28,7 +29,7 @@ export function useRunFeed(runId: string): RunFeed {
   const [phase, setPhase] = useState<FeedPhase>('loading');
   const [document, setDocument] = useState<RunDocument | undefined>();
   const [events, setEvents] = useState<RunEvent[]>([]);
-  const [error, setError] = useState<ApiError | Error | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
   const [attempt, setAttempt] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new `attempt` is how retry() starts over
@@ -49,13 +50,23 @@ export function useRunFeed(runId: string): RunFeed {
       // Running, or stored but still being certified (the server stores the events before it signs):
       // either way the event stream closes only once the run is stored and certified.
       setPhase('live');
-      const end = await followRunEvents({
-        runId,
-        signal,
-        after: first.events.at(-1)?.seq ?? -1,
-        alreadyCompleted: first.events.some((event) => event.type === 'run.completed'),
-        onEvent: (event) => setEvents((previous) => [...previous, event]),
-      });
+      let end: Awaited<ReturnType<typeof followRunEvents>>;
+      try {
+        end = await followRunEvents({
+          runId,
+          signal,
+          after: first.events.at(-1)?.seq ?? -1,
+          alreadyCompleted: first.events.some((event) => event.type === 'run.completed'),
+          // One new array per chunk read, not per event.
+          onEvents: (batch) => setEvents((previous) => [...previous, ...batch]),
+        });
+      } catch (caught) {
+        if (signal.aborted) return;
+        // What arrived stays shown; the reason comes with the offer to follow again.
+        setError(asApiError(caught));
+        setPhase('lost');
+        return;
+      }
       if (signal.aborted) return;
       if (end !== 'completed') {
         setPhase('lost');
@@ -68,7 +79,7 @@ export function useRunFeed(runId: string): RunFeed {
       setPhase('finished');
     })().catch((caught: unknown) => {
       if (signal.aborted) return;
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
+      setError(asApiError(caught));
       setPhase('failed');
     });
     return () => controller.abort();

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSseParser } from '../api/sse-parser.js';
 import type { RunDocument } from '../api/types.js';
@@ -89,6 +89,36 @@ describe('RunView', () => {
     expect((await screen.findByTestId('certificate-verification')).textContent).toContain('verified');
     expect([gets, streams]).toEqual([2, 1]);
     expect(screen.queryByText(/no certificate/)).toBeNull();
+  });
+
+  it("keeps what arrived when following stops, says why with the server's code, and can follow again", async () => {
+    const events = createSseParser()
+      .push(sse)
+      .map((message) => JSON.parse(message.data) as RunDocument['events'][number]);
+    const id = String((events[0]?.data as { run_id?: string } | undefined)?.run_id);
+    const running: RunDocument = {
+      summary: { ...SUPPORT_ANSWER.run.summary, run_id: id, outcome: 'running', event_count: 4 },
+      events: events.slice(0, 4),
+      certificate: null,
+    };
+    let streams = 0;
+    const fetch = vi.fn(async (url: string) => {
+      if (url === `/api/runs/${id}`) return json(running);
+      if (url === `/api/runs/${id}/events`) {
+        streams += 1;
+        return json({ error: { code: 'NC_API_FORBIDDEN', message: 'the key may not read this run' } }, 403);
+      }
+      return json({ error: { code: 'NC_API_NOT_FOUND', message: url } }, 404);
+    });
+    vi.stubGlobal('fetch', fetch);
+    render(<RunView runId={id} route={parseHash(`#/runs/${id}`)} />);
+    const status = screen.getByTestId('run-feed-status');
+    await waitFor(() => expect(status.textContent).toContain('NC_API_FORBIDDEN'));
+    expect(status.textContent).toContain('The event stream closed before the run finished');
+    expect(screen.getAllByTestId('timeline-step').length).toBeGreaterThan(0);
+    expect(streams).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Follow again' }));
+    await waitFor(() => expect(streams).toBe(2));
   });
 
   it("says when the run does not exist, with the server's code", async () => {

@@ -1,5 +1,5 @@
 import { type ReactNode, useMemo, useState } from 'react';
-import { ApiError, describeError } from '../api/client.js';
+import { describeError } from '../api/client.js';
 import { cancelRun } from '../api/run-document.js';
 import { CertificateView } from '../components/CertificateView.js';
 import { StepGraph } from '../components/StepGraph.js';
@@ -53,7 +53,14 @@ export function RunView(props: { runId: string; route: Route }): ReactNode {
         {feed.phase === 'live' ? <p>Live: following the run's events as they happen.</p> : null}
         {feed.phase === 'lost' ? (
           <p>
-            The event stream closed before the run finished.{' '}
+            The event stream closed before the run finished
+            {feed.error === undefined ? (
+              '.'
+            ) : (
+              <>
+                : <code>{feed.error.code}</code> {feed.error.message}.
+              </>
+            )}{' '}
             <button type="button" onClick={feed.retry}>
               Follow again
             </button>
@@ -63,10 +70,10 @@ export function RunView(props: { runId: string; route: Route }): ReactNode {
       {feed.phase === 'failed' ? (
         <div className="error-box" role="alert">
           <p>
-            {feed.error instanceof ApiError && feed.error.status === 404
+            {feed.error?.status === 404
               ? `There is no run ${runId} (or it belongs to another tenant).`
               : 'The run could not be loaded.'}{' '}
-            {feed.error instanceof ApiError ? <code>{feed.error.code}</code> : null} {feed.error?.message}
+            <code>{feed.error?.code}</code> {feed.error?.message}
           </p>
           <button type="button" className="secondary" onClick={feed.retry}>
             Try again
