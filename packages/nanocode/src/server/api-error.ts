@@ -17,6 +17,7 @@ export const API_ERROR_STATUS: Readonly<Record<ApiErrorCode, ContentfulStatusCod
   NC_API_CONFLICT: 409,
   NC_API_PRECONDITION_FAILED: 412,
   NC_API_INTERNAL: 500,
+  NC_API_UNAVAILABLE: 503,
 };
 
 /** The one JSON shape of every error response. */

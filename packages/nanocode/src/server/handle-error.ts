@@ -10,7 +10,8 @@ const INPUT_ERROR = /^NC_(CFG|CLI|STORE_INPUT|EVIDENCE_LOG_RANGE|EVIDENCE_NOT_JS
 /**
  * The app's error handler: every thrown error becomes the one JSON error shape. API errors keep their
  * code; errors caused by the request's content (config, inputs, ranges) become `NC_API_BAD_REQUEST` with
- * the underlying errors as details; anything else is logged and answered `NC_API_INTERNAL`.
+ * the underlying errors as details; a store that cannot be reached (`NC_STORE_IO`) is a 503
+ * `NC_API_UNAVAILABLE`; anything else is logged and answered `NC_API_INTERNAL`.
  */
 export function handleError(error: Error, c: Context<ServerEnv>): Response {
   if (error instanceof NanocodeError) {
@@ -19,6 +20,15 @@ export function handleError(error: Error, c: Context<ServerEnv>): Response {
         code: error.code,
         message: error.message,
         ...(error.details === undefined ? {} : { details: error.details }),
+      });
+    }
+    if (error.code === 'NC_STORE_IO') {
+      // The driver's message stays in the log (create-app logs every 5xx with the request id).
+      const operation = error.details?.operation;
+      return errorResponse(c, {
+        code: 'NC_API_UNAVAILABLE',
+        message: `the store is unavailable; retry later (request ${c.get('requestId') ?? 'unknown'})`,
+        ...(typeof operation === 'string' ? { details: { operation } } : {}),
       });
     }
     if (INPUT_ERROR.test(error.code)) {

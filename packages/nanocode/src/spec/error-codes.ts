@@ -72,6 +72,8 @@ export const ERROR_CODES = {
   NC_STORE_UNKNOWN_EVAL: 'A store call names an eval that was never created.',
   NC_STORE_INPUT:
     'A store call got an invalid argument, such as a listing limit that is not a positive integer.',
+  NC_STORE_IO:
+    'A store call failed in the database after the store was opened: connection lost, server shut down, busy, disk full or an I/O error.',
   // HTTP API (NC_API_*): the `error.code` of every error response body.
   NC_API_UNAUTHENTICATED: 'A request carries no API key, or one that is unknown or revoked.',
   NC_API_FORBIDDEN: "The API key's role does not allow this route.",
@@ -83,6 +85,7 @@ export const ERROR_CODES = {
     'A request conflicts with the current state: an Idempotency-Key reused with another body, or a policy change that lost a race.',
   NC_API_PRECONDITION_FAILED: "A policy change's If-Match names a version that is no longer the current one.",
   NC_API_INTERNAL: 'An unexpected server error; the request id in the response locates it in the logs.',
+  NC_API_UNAVAILABLE: 'The server cannot reach its store right now; the request can be retried later.',
   // Evaluation over a dataset (NC_EVAL_*).
   NC_EVAL_DATASET:
     'An eval dataset cannot be read: missing file, unknown format, a YAML file over the size cap, or not a list of cases.',

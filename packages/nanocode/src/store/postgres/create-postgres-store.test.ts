@@ -1,10 +1,12 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../evidence/verify-chain.js';
+import type { NanocodeError } from '../../spec/errors.js';
 import { runStoreContract } from '../contract/run-store-contract.test-util.js';
 import { digestOf, makeEvents, makeHeader } from '../contract/store-fixtures.test-util.js';
 import { openStore } from '../open-store.js';
 import { createPostgresStore } from './create-postgres-store.js';
+import { startPgProxy } from './pg-proxy.test-util.js';
 import { appendPostgresEvents } from './postgres-append-events.js';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-migrations.js';
 import { TEST_PG_URL, testSchemas, unreachableReason } from './postgres-test-server.test-util.js';
@@ -151,6 +153,98 @@ function postgresTests(): void {
     expect(verifyChain({ header, events: stored!.events }).ok).toBe(true);
     await a.close();
     await b.close();
+  });
+
+  it('turns calls whose connection the server ends into NC_STORE_IO, without crashing, and recovers', async () => {
+    const schema = schemas.next();
+    const marker = `nc_io_${schema}`;
+    const url = new URL(TEST_PG_URL);
+    url.searchParams.set('application_name', marker);
+    const store = await createPostgresStore({ url: url.toString(), schema });
+    const header = makeHeader({ run_id: 'r1' });
+    const events = makeEvents({ header, started_at: T0, steps: 1, outcome: 'certified' });
+    await store.createRun({ header, started_at: T0 });
+
+    // Another session locks the table, so both a pooled query and a transaction wait on the server...
+    const admin = new pg.Client({ connectionString: TEST_PG_URL });
+    await admin.connect();
+    // ...watched from a third one: pg_stat_activity stays the same snapshot for a whole transaction.
+    const observer = new pg.Client({ connectionString: TEST_PG_URL });
+    await observer.connect();
+    try {
+      await admin.query('BEGIN');
+      await admin.query(`LOCK TABLE "${schema}".runs IN ACCESS EXCLUSIVE MODE`);
+      const listing = store.listRuns({});
+      const append = store.appendEvents({ run_id: 'r1', events });
+      const outcomes = Promise.allSettled([listing, append]);
+      const waiting = async (): Promise<number> =>
+        Number(
+          (
+            await observer.query<{ n: string }>(
+              "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'",
+              [marker],
+            )
+          ).rows[0]?.n ?? 0,
+        );
+      for (let i = 0; i < 200 && (await waiting()) < 2; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(await waiting()).toBe(2);
+      // ...when the server ends the store's connections (as a shutdown or an operator would).
+      await observer.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+        [marker],
+      );
+      const [listed, appended] = await outcomes;
+      for (const [result, operation] of [
+        [listed, 'listRuns'],
+        [appended, 'appendEvents'],
+      ] as const) {
+        expect(result.status).toBe('rejected');
+        const reason = (result as PromiseRejectedResult).reason as NanocodeError;
+        expect(reason).toMatchObject({
+          name: 'NanocodeError',
+          code: 'NC_STORE_IO',
+          details: { operation, driver_code: '57P01' },
+        });
+        expect(reason.message).toContain(operation);
+      }
+    } finally {
+      await admin.query('ROLLBACK').catch(() => {});
+      await admin.end();
+      await observer.end();
+    }
+    // The pool replaces the lost connections: the retried append lands, once.
+    await store.appendEvents({ run_id: 'r1', events });
+    expect((await store.listRuns({})).map((r) => [r.run_id, r.event_count])).toEqual([['r1', events.length]]);
+    await store.close();
+  });
+
+  it('answers NC_STORE_IO once the server is gone, naming neither the URL nor its password', async () => {
+    const proxy = await startPgProxy({ url: TEST_PG_URL });
+    const url = new URL(proxy.url);
+    // The local test server trusts loopback connections, so a made-up password only marks the URL.
+    if (url.password === '') url.password = 'pw-that-must-not-leak';
+    const store = await createPostgresStore({ url: url.toString(), schema: schemas.next() });
+    await store.createRun({ header: makeHeader({ run_id: 'r1' }), started_at: T0 });
+    expect(await store.listRuns({})).toHaveLength(1);
+    await proxy.cut();
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['listRuns', () => store.listRuns({})],
+      ['getRun', () => store.getRun({ run_id: 'r1' })],
+      ['putSalts', () => store.putSalts({ run_id: 'r1', salts: { a: 'b' } })],
+      ['leaves.append', () => store.leaves.append({ tenant: 't', leafHash: digestOf('x') })],
+    ];
+    for (const [operation, call] of calls) {
+      const error = await call().then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(error, operation).toMatchObject({ code: 'NC_STORE_IO', details: { operation } });
+      const shown = `${(error as Error).message} ${JSON.stringify(error)} ${(error as Error).stack ?? ''}`;
+      // A socket error may name the host and port it could not reach, never the URL or its credentials.
+      expect(shown).not.toContain(url.password);
+      expect(shown).not.toMatch(/postgres(ql)?:\/\//);
+    }
+    await store.close();
   });
 
   it('leaves a run visibly incomplete when a writer dies inside its append transaction', async () => {

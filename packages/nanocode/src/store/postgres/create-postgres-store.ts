@@ -4,10 +4,12 @@ import { NanocodeError } from '../../spec/errors.js';
 import type { RunEvent, RunHeader } from '../../spec/events.js';
 import type { RunOutcome } from '../../spec/outcome.js';
 import type { RunStore, RunSummary, StoredRun } from '../../spec/store.js';
+import { guardStoreErrors } from '../guard-store-errors.js';
 import { resolveListLimit } from '../list-limit.js';
 import { listRunsQuery } from '../list-runs-query.js';
 import { headerFields } from '../run-summary-fields.js';
 import { conflictError, unknownRunError } from '../store-errors.js';
+import { pgStoreError } from './pg-store-error.js';
 import { inTransaction } from './pg-transaction.js';
 import { createPostgresApiKeys } from './postgres-api-keys.js';
 import { appendPostgresEvents } from './postgres-append-events.js';
@@ -47,7 +49,8 @@ interface PgRunRow {
  * The {@link RunStore} on PostgreSQL (`pg`, loaded on demand), for deployments where several processes
  * or machines share one store. Same semantics as the SQLite store: each write is one transaction; an
  * append locks its run row. Throws `NC_STORE_OPEN` when the server cannot be reached or the schema is
- * newer than this build; `NC_STORE_INPUT` for a malformed schema name.
+ * newer than this build; `NC_STORE_INPUT` for a malformed schema name. Once open, a call the server
+ * cannot serve (connection lost, server shut down, disk full) throws `NC_STORE_IO`.
  */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<RunStore> {
   const { schema } = options;
@@ -67,10 +70,17 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   pool.on('error', () => {});
   try {
     const client = await pool.connect();
+    // A checked-out client has no pool listener: without one, losing the server would crash the process.
+    let lost: Error | undefined;
+    const onLost = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onLost);
     try {
       await migratePostgres({ client, schema, where });
     } finally {
-      client.release();
+      client.removeListener('error', onLost);
+      client.release(lost);
     }
   } catch (error) {
     await pool.end();
@@ -92,7 +102,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   };
   let closed = false;
 
-  return {
+  const store: RunStore = {
     spec: 'nanocode.store/v1',
     async createRun({ header, started_at }) {
       const json = canonicalJson(header);
@@ -245,6 +255,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       await pool.end();
     },
   };
+  return guardStoreErrors({ store, mapError: pgStoreError });
 }
 
 /** The URL with its password masked, for messages. */

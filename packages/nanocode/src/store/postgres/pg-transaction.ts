@@ -13,6 +13,13 @@ export async function inTransaction<T>(options: {
   const borrowed = !('release' in options.on);
   const client = 'release' in options.on ? options.on : await options.on.connect();
   let broken: Error | undefined;
+  // The pool listens for errors only on idle clients: a borrowed one whose server goes away would emit
+  // an unhandled 'error' and crash the process. The pending query rejects on its own; keep the error so
+  // the client is destroyed rather than reused.
+  const onLost = (error: Error) => {
+    broken ??= error;
+  };
+  if (borrowed) client.on('error', onLost);
   try {
     await client.query(options.begin ?? 'BEGIN');
     try {
@@ -27,6 +34,9 @@ export async function inTransaction<T>(options: {
     }
   } finally {
     // A client whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
-    if (borrowed) client.release(broken);
+    if (borrowed) {
+      client.removeListener('error', onLost);
+      client.release(broken);
+    }
   }
 }

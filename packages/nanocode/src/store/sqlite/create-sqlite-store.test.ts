@@ -148,6 +148,31 @@ describe('createSqliteStore', () => {
     expectOpenError(newer, new RegExp(`schema version ${SCHEMA_VERSION + 1}`));
   });
 
+  it('answers NC_STORE_IO (SQLITE_BUSY) while another connection holds the write lock past the timeout', async () => {
+    const path = join(tempDir(), 'nanocode.db');
+    const store = createSqliteStore({ path, busy_timeout_ms: 0 });
+    const header = makeHeader({ run_id: 'r1' });
+    const other = new Database(path);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      await expect(store.createRun({ header, started_at: T0 })).rejects.toThrow(
+        expect.objectContaining({
+          name: 'NanocodeError',
+          code: 'NC_STORE_IO',
+          details: { operation: 'createRun', driver_code: 'SQLITE_BUSY' },
+        }),
+      );
+      // WAL readers are not blocked by the writer.
+      expect(await store.listRuns({})).toEqual([]);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    await store.createRun({ header, started_at: T0 });
+    expect((await store.listRuns({})).map((r) => r.run_id)).toEqual(['r1']);
+    await store.close();
+  });
+
   it('lets two store instances on one file share runs and leaves without conflicts', async () => {
     const path = join(tempDir(), 'nanocode.db');
     const a = createSqliteStore({ path });

@@ -2,6 +2,7 @@ import { canonicalJson } from '../../evidence/canonical-json.js';
 import type { RunEvent, RunHeader } from '../../spec/events.js';
 import type { RunOutcome } from '../../spec/outcome.js';
 import type { RunStore, RunSummary, StoredRun } from '../../spec/store.js';
+import { guardStoreErrors } from '../guard-store-errors.js';
 import { resolveListLimit } from '../list-limit.js';
 import { constraintRows } from '../list-runs-query.js';
 import { planAppend } from '../plan-append.js';
@@ -14,6 +15,7 @@ import { createSqliteLeafStore } from './sqlite-leaf-store.js';
 import { createSqliteListRuns } from './sqlite-list-runs.js';
 import { createSqlitePolicies } from './sqlite-policies.js';
 import { prepareStatements, type RunRow } from './sqlite-statements.js';
+import { sqliteStoreError } from './sqlite-store-error.js';
 
 /** How long a writer waits for another process's write lock, unless told otherwise. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -29,7 +31,8 @@ export interface SqliteStoreOptions {
 /**
  * The embedded {@link RunStore} on SQLite (WAL). Several store instances, in one process or many, may
  * share a file: every write is one immediate transaction, and idempotent appends make retries safe.
- * Throws `NC_STORE_OPEN` when the file cannot be opened, is not a database, or has a newer schema.
+ * Throws `NC_STORE_OPEN` when the file cannot be opened, is not a database, or has a newer schema; once
+ * open, a call the file cannot serve (busy past the timeout, I/O error, disk full) throws `NC_STORE_IO`.
  */
 export function createSqliteStore(options: SqliteStoreOptions): RunStore {
   const db = openDatabase({
@@ -128,7 +131,7 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
     sql.insertCheckpoint.run(tenant, size, note);
   });
 
-  return {
+  const store: RunStore = {
     spec: 'nanocode.store/v1',
     async createRun({ header, started_at }) {
       createRun.immediate(header, started_at);
@@ -170,6 +173,7 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
       if (db.open) db.close();
     },
   };
+  return guardStoreErrors({ store, mapError: sqliteStoreError });
 }
 
 function summaryOf(row: RunRow, event_count: number): RunSummary {
