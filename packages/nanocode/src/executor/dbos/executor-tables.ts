@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { withPoolClient } from '../../store/postgres/with-pool-client.js';
 
 /**
  * The executor's own tables, beside DBOS's in the system database schema: the workers and their
@@ -52,33 +53,34 @@ export async function prepareExecutorTables(options: {
   schema: string;
   migrateEngine: () => Promise<void>;
 }): Promise<void> {
-  const client = await options.pool.connect();
-  try {
-    // Polled, not waited for in one statement: a waiting statement holds a snapshot, and DBOS's
-    // CREATE INDEX CONCURRENTLY in the lock holder would wait for that snapshot (a deadlock).
-    for (let tries = 0; ; tries += 1) {
-      const { rows } = await client.query<{ ok: boolean }>(
-        "SELECT pg_try_advisory_lock(hashtext('nanocode.executor.tables')) AS ok",
-      );
-      if (rows[0]?.ok === true) break;
-      if (tries >= 600) throw new Error('another worker has been preparing the system database for a minute');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    try {
-      await options.migrateEngine();
-      await client.query('BEGIN');
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
-      for (const sql of TABLES) await client.query(sql);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      await client.query("SELECT pg_advisory_unlock(hashtext('nanocode.executor.tables'))");
-    }
-  } finally {
-    client.release();
-  }
+  await withPoolClient({
+    pool: options.pool,
+    use: async (client) => {
+      // Polled, not waited for in one statement: a waiting statement holds a snapshot, and DBOS's
+      // CREATE INDEX CONCURRENTLY in the lock holder would wait for that snapshot (a deadlock).
+      for (let tries = 0; ; tries += 1) {
+        const { rows } = await client.query<{ ok: boolean }>(
+          "SELECT pg_try_advisory_lock(hashtext('nanocode.executor.tables')) AS ok",
+        );
+        if (rows[0]?.ok === true) break;
+        if (tries >= 600)
+          throw new Error('another worker has been preparing the system database for a minute');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      try {
+        await options.migrateEngine();
+        await client.query('BEGIN');
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+        for (const sql of TABLES) await client.query(sql);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(hashtext('nanocode.executor.tables'))");
+      }
+    },
+  });
 }
 
 /** One execution of a run: its number (1 for the first) and who ran the one before. */

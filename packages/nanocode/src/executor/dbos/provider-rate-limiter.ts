@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { AdapterError } from '../../spec/adapter.js';
+import { inTransaction } from '../../store/postgres/pg-transaction.js';
 import type { ProviderRateLimit } from './rate-limits.js';
 
 /** A wait is never longer than this between two looks, so a freed slot is not missed for long. */
@@ -46,44 +47,36 @@ export async function acquireRateSlot(options: {
 /** Takes a slot (0) or says how long until the oldest grant in the window ages out (ms). */
 async function tryGrant(options: { pool: Pool; limit: ProviderRateLimit }): Promise<number> {
   const { limit } = options;
-  const client = await options.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('nanocode.rate'), hashtext($1))", [
-      limit.provider,
-    ]);
-    const { rows } = await client.query<{ used: number; wait_ms: number | null }>(
-      `SELECT count(*)::int AS used,
-              ceil(extract(epoch FROM (min(granted_at) + $2 * interval '1 millisecond' - clock_timestamp())) * 1000)::int AS wait_ms
-       FROM nanocode_rate_grants
-       WHERE provider = $1 AND granted_at > clock_timestamp() - $2 * interval '1 millisecond'`,
-      [limit.provider, rateWindowMs(limit)],
-    );
-    const used = rows[0]?.used ?? 0;
-    if (used >= limit.requests) {
-      await client.query('COMMIT');
-      return Math.max(1, rows[0]?.wait_ms ?? 1);
-    }
-    await client.query(
-      'INSERT INTO nanocode_rate_grants (provider, granted_at) VALUES ($1, clock_timestamp())',
-      [limit.provider],
-    );
-    // Grants that left the window are only history; drop them now and then so the table stays small.
-    if (used === 0) {
-      await client.query(
-        `DELETE FROM nanocode_rate_grants
-         WHERE provider = $1 AND granted_at < clock_timestamp() - $2 * interval '1 millisecond'`,
+  return inTransaction({
+    on: options.pool,
+    use: async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('nanocode.rate'), hashtext($1))", [
+        limit.provider,
+      ]);
+      const { rows } = await client.query<{ used: number; wait_ms: number | null }>(
+        `SELECT count(*)::int AS used,
+                ceil(extract(epoch FROM (min(granted_at) + $2 * interval '1 millisecond' - clock_timestamp())) * 1000)::int AS wait_ms
+         FROM nanocode_rate_grants
+         WHERE provider = $1 AND granted_at > clock_timestamp() - $2 * interval '1 millisecond'`,
         [limit.provider, rateWindowMs(limit)],
       );
-    }
-    await client.query('COMMIT');
-    return 0;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+      const used = rows[0]?.used ?? 0;
+      if (used >= limit.requests) return Math.max(1, rows[0]?.wait_ms ?? 1);
+      await client.query(
+        'INSERT INTO nanocode_rate_grants (provider, granted_at) VALUES ($1, clock_timestamp())',
+        [limit.provider],
+      );
+      // Grants that left the window are only history; drop them now and then so the table stays small.
+      if (used === 0) {
+        await client.query(
+          `DELETE FROM nanocode_rate_grants
+           WHERE provider = $1 AND granted_at < clock_timestamp() - $2 * interval '1 millisecond'`,
+          [limit.provider, rateWindowMs(limit)],
+        );
+      }
+      return 0;
+    },
+  });
 }
 
 function sleep(options: { ms: number; signal: AbortSignal }): Promise<void> {

@@ -1,5 +1,6 @@
 import type { DBOSClient } from '@dbos-inc/dbos-sdk';
 import type { Pool } from 'pg';
+import { withPoolClient } from '../../store/postgres/with-pool-client.js';
 import { findSilentWorkers } from './worker-registry.js';
 
 /** What one reaper pass moved: the runs (and permits) of one silent worker, put back on their queues. */
@@ -27,40 +28,41 @@ export async function reapSilentWorkers(options: {
   const { pool, client } = options;
   const reaped: Reaped[] = [];
   for (const silent of await findSilentWorkers(options)) {
-    const connection = await pool.connect();
-    try {
-      const lock = await connection.query<{ ok: boolean }>(
-        "SELECT pg_try_advisory_lock(hashtext('nanocode.reap'), hashtext($1)) AS ok",
-        [silent.executor_id],
-      );
-      if (lock.rows[0]?.ok !== true) continue;
-      try {
-        const pending = await client.listWorkflows({
-          status: 'PENDING',
-          executorId: silent.executor_id,
-          loadInput: false,
-          loadOutput: false,
-        });
-        if (pending.length === 0) continue;
-        const byQueue = new Map<string, string[]>();
-        for (const workflow of pending) {
-          const queue = workflow.queueName ?? options.defaultQueue;
-          byQueue.set(queue, [...(byQueue.get(queue) ?? []), workflow.workflowID]);
-        }
-        for (const [queueName, ids] of byQueue) await client.resumeWorkflows(ids, { queueName });
-        await connection.query(
-          'UPDATE nanocode_workers SET reaped_at = now(), reaped_by = $2 WHERE executor_id = $1',
-          [silent.executor_id, options.me],
+    const done = await withPoolClient({
+      pool,
+      use: async (connection): Promise<Reaped | undefined> => {
+        const lock = await connection.query<{ ok: boolean }>(
+          "SELECT pg_try_advisory_lock(hashtext('nanocode.reap'), hashtext($1)) AS ok",
+          [silent.executor_id],
         );
-        reaped.push({ executor_id: silent.executor_id, resumed: pending.map((w) => w.workflowID) });
-      } finally {
-        await connection.query("SELECT pg_advisory_unlock(hashtext('nanocode.reap'), hashtext($1))", [
-          silent.executor_id,
-        ]);
-      }
-    } finally {
-      connection.release();
-    }
+        if (lock.rows[0]?.ok !== true) return undefined;
+        try {
+          const pending = await client.listWorkflows({
+            status: 'PENDING',
+            executorId: silent.executor_id,
+            loadInput: false,
+            loadOutput: false,
+          });
+          if (pending.length === 0) return undefined;
+          const byQueue = new Map<string, string[]>();
+          for (const workflow of pending) {
+            const queue = workflow.queueName ?? options.defaultQueue;
+            byQueue.set(queue, [...(byQueue.get(queue) ?? []), workflow.workflowID]);
+          }
+          for (const [queueName, ids] of byQueue) await client.resumeWorkflows(ids, { queueName });
+          await connection.query(
+            'UPDATE nanocode_workers SET reaped_at = now(), reaped_by = $2 WHERE executor_id = $1',
+            [silent.executor_id, options.me],
+          );
+          return { executor_id: silent.executor_id, resumed: pending.map((w) => w.workflowID) };
+        } finally {
+          await connection.query("SELECT pg_advisory_unlock(hashtext('nanocode.reap'), hashtext($1))", [
+            silent.executor_id,
+          ]);
+        }
+      },
+    });
+    if (done !== undefined) reaped.push(done);
   }
   return reaped;
 }

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withPoolClient } from './with-pool-client.js';
 
 /**
  * Runs `use` inside one transaction on a client (given, or borrowed from a pool and returned afterwards):
@@ -10,33 +11,29 @@ export async function inTransaction<T>(options: {
   begin?: string;
   use: (client: PoolClient) => Promise<T>;
 }): Promise<T> {
-  const borrowed = !('release' in options.on);
-  const client = 'release' in options.on ? options.on : await options.on.connect();
-  let broken: Error | undefined;
-  // The pool listens for errors only on idle clients: a borrowed one whose server goes away would emit
-  // an unhandled 'error' and crash the process. The pending query rejects on its own; keep the error so
-  // the client is destroyed rather than reused.
-  const onLost = (error: Error) => {
-    broken ??= error;
-  };
-  if (borrowed) client.on('error', onLost);
+  const { on } = options;
+  if ('release' in on) return transaction({ client: on, begin: options.begin, use: options.use });
+  return withPoolClient({
+    pool: on,
+    use: (client, broken) => transaction({ client, begin: options.begin, use: options.use, broken }),
+  });
+}
+
+async function transaction<T>(options: {
+  client: PoolClient;
+  begin: string | undefined;
+  use: (client: PoolClient) => Promise<T>;
+  /** Marks the client as not to be reused (a borrowed client whose ROLLBACK failed is in an unknown state). */
+  broken?: (error: Error) => void;
+}): Promise<T> {
+  const { client } = options;
+  await client.query(options.begin ?? 'BEGIN');
   try {
-    await client.query(options.begin ?? 'BEGIN');
-    try {
-      const result = await options.use(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw error;
-    }
-  } finally {
-    // A client whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
-    if (borrowed) {
-      client.removeListener('error', onLost);
-      client.release(broken);
-    }
+    const result = await options.use(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => options.broken?.(rollbackError));
+    throw error;
   }
 }
