@@ -30,7 +30,7 @@ describe('App', () => {
   it('shows a coded message when a view fails to render, keeps the menu, and recovers on the next page', async () => {
     // A reply of the wrong shape makes the workflows view throw while rendering.
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    let shape: unknown = { unexpected: true };
+    let shape: unknown = { workflows: 'not a list' };
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => json(shape)),

@@ -59,7 +59,7 @@ export function ComparePage<T, C>(props: {
         {comparison !== undefined && props.status(comparison)}
       </p>
       {fetched.state === 'error' && (
-        <ApiErrorBox error={fetched.error} what={`the ${props.noun} to compare`} />
+        <ApiErrorBox error={fetched.error} what={`the ${props.noun} to compare`} onRetry={fetched.retry} />
       )}
       {pair !== undefined && comparison !== undefined && props.children({ ids, pair, comparison })}
     </section>

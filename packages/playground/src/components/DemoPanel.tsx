@@ -164,7 +164,7 @@ export function DemoPanel(props: { demo: DemoSpec }): ReactNode {
       </p>
       {workflow.state === 'loading' && <p className="muted">Loading the workflow…</p>}
       {workflow.state === 'error' && (
-        <ApiErrorBox error={workflow.error} what={`the ${demo.workflow} workflow`} />
+        <ApiErrorBox error={workflow.error} what={`the ${demo.workflow} workflow`} onRetry={workflow.retry} />
       )}
       {workflow.state === 'ready' && values !== undefined && (
         <form onSubmit={start} className="stack" aria-label={`${demo.title} inputs`}>

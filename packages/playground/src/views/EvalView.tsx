@@ -121,7 +121,9 @@ export function EvalView(props: { evalId: string; route: Route }): ReactNode {
           </ul>
         </div>
       )}
-      {detail.state === 'error' && <ApiErrorBox error={detail.error} what="the eval" />}
+      {detail.state === 'error' && (
+        <ApiErrorBox error={detail.error} what="the eval" onRetry={detail.retry} />
+      )}
       {detail.state === 'ready' && matrix !== undefined && (
         <>
           <EvalSummaryList record={detail.value.eval} />

@@ -67,7 +67,7 @@ export function EvalsView(props: { route: Route }): ReactNode {
           evals.value.length > 0 &&
           `${evals.value.length} ${evals.value.length === 1 ? 'eval' : 'evals'} shown.`}
       </p>
-      {evals.state === 'error' && <ApiErrorBox error={evals.error} what="evals" />}
+      {evals.state === 'error' && <ApiErrorBox error={evals.error} what="evals" onRetry={evals.retry} />}
       {evals.state === 'ready' && evals.value.length === 0 && (
         <p className="empty" data-testid="evals-empty">
           {workflow === '' && before === ''

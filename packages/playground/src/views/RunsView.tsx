@@ -68,7 +68,7 @@ export function RunsView(props: { route: Route }): ReactNode {
             ? ''
             : `${runs.value.length} ${runs.value.length === 1 ? 'run' : 'runs'} shown, newest first${older ? ', older page' : ''}.`)}
       </p>
-      {runs.state === 'error' && <ApiErrorBox error={runs.error} what="runs" />}
+      {runs.state === 'error' && <ApiErrorBox error={runs.error} what="runs" onRetry={runs.retry} />}
       {runs.state === 'ready' && runs.value.length === 0 && (
         <p className="empty" data-testid="runs-empty">
           {filtered || older
