@@ -45,7 +45,7 @@ export const CertificateRefSchema = z
 export const AnyJson = z.unknown().openapi({ type: 'object' });
 
 /** The error responses a route can give, for its OpenAPI entry. */
-export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 412 | 413 | 429>) {
+export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 412 | 413 | 429 | 503>) {
   const described = {
     400: 'Malformed request (NC_API_BAD_REQUEST)',
     401: 'No valid API key (NC_API_UNAUTHENTICATED)',
@@ -55,6 +55,7 @@ export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 
     412: 'If-Match names a policy version that is no longer current (NC_API_PRECONDITION_FAILED)',
     413: 'Body too large (NC_API_PAYLOAD_TOO_LARGE)',
     429: 'Rate limited (NC_API_RATE_LIMITED), see Retry-After',
+    503: 'The store cannot be reached (NC_API_UNAVAILABLE); retry later',
   } as const;
   return Object.fromEntries(
     statuses.map((status) => [
@@ -64,5 +65,5 @@ export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 
   );
 }
 
-/** The responses every authenticated route can give. */
-export const AUTH_ERRORS = [401, 403, 429] as const;
+/** The responses every authenticated route can give (checking a key reads the store, hence 503). */
+export const AUTH_ERRORS = [401, 403, 429, 503] as const;
