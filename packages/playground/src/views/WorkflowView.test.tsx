@@ -89,6 +89,35 @@ describe('WorkflowView', () => {
     expect(screen.getByTestId('edited-note')).toBeDefined();
   });
 
+  it('marks an edit as unsaved and undoes it back to the file', async () => {
+    serve();
+    render(<WorkflowView name="support-answer" route={parseHash('#/workflows/support-answer')} />);
+    const editor = (await screen.findByTestId('yaml-editor')) as HTMLTextAreaElement;
+    expect(screen.queryByTestId('edited-note')).toBeNull();
+    fireEvent.change(editor, { target: { value: `${SOURCE}# mine\n` } });
+    expect(editor.value).toBe(`${SOURCE}# mine\n`);
+    fireEvent.click(within(screen.getByTestId('edited-note')).getByRole('button', { name: 'Undo edits' }));
+    expect(editor.value).toBe(SOURCE);
+    expect(screen.queryByTestId('edited-note')).toBeNull();
+  });
+
+  it("says with the server's code when the workflow cannot be loaded, and tries again", async () => {
+    let down = true;
+    const fetch = serve();
+    const served = fetch.getMockImplementation();
+    fetch.mockImplementation(async (url: string, init?: RequestInit) => {
+      if (down && url.startsWith('/api/workflows/support-answer')) throw new TypeError('Failed to fetch');
+      return (served as NonNullable<typeof served>)(url, init);
+    });
+    render(<WorkflowView name="support-answer" route={parseHash('#/workflows/support-answer')} />);
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').some((alert) => alert.textContent?.includes('NETWORK'))).toBe(true),
+    );
+    down = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(((await screen.findByTestId('yaml-editor')) as HTMLTextAreaElement).value).toBe(SOURCE);
+  });
+
   it('falls back to the resolved workflow as YAML when the server does not serve the file', async () => {
     serve({ source: false });
     render(<WorkflowView name="support-answer" route={parseHash('#/workflows/support-answer')} />);

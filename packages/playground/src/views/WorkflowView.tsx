@@ -1,20 +1,26 @@
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { describeError } from '../api/client.js';
 import { startAsyncRun } from '../api/run-document.js';
-import type { ProfileInfo, ResolvedWorkflow } from '../api/types.js';
 import { getResolvedWorkflow, getWorkflowSource, listProfiles } from '../api/workflows.js';
 import { InputsForm } from '../components/InputsForm.js';
 import { ProfilePicker } from '../components/ProfilePicker.js';
+import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
 import { useValidation } from '../components/useValidation.js';
 import { YamlEditor } from '../components/YamlEditor.js';
 import { collectInputs, type FieldValue, initialValues, inputFields } from '../model/input-fields.js';
 import { toYaml } from '../model/to-yaml.js';
 import { href, navigate, type Route } from '../router.js';
 
-type Source =
-  | { state: 'loading' }
-  | { state: 'done'; text: string; resolved: boolean }
-  | { state: 'failed'; error: unknown };
+/** The workflow file's own text, or, from a server that does not serve it, the workflow as resolved. */
+async function loadSource(options: {
+  name: string;
+  signal: AbortSignal;
+}): Promise<{ text: string; resolved: boolean }> {
+  const found = await getWorkflowSource(options);
+  if (found !== undefined) return { text: found.text, resolved: false };
+  // Without the file's text, the workflow as the server resolved it (under its default profile).
+  return { text: toYaml((await getResolvedWorkflow(options)).workflow), resolved: true };
+}
 
 /**
  * One workflow: its YAML in an editor validated by the server as you type, an inputs form generated
@@ -23,12 +29,16 @@ type Source =
 export function WorkflowView(props: { name: string; route: Route }): ReactNode {
   const { name } = props;
   const [profile, setProfile] = useState(() => props.route.query.get('profile') ?? '');
-  const [profiles, setProfiles] = useState<ProfileInfo[]>([]);
-  const [resolved, setResolved] = useState<
-    { state: 'loading' } | { state: 'done'; value: ResolvedWorkflow } | { state: 'failed'; error: unknown }
-  >({ state: 'loading' });
-  const [source, setSource] = useState<Source>({ state: 'loading' });
-  const [text, setText] = useState('');
+  const profiles = useFetched({ key: 'profiles', load: (signal) => listProfiles({ signal }) });
+  const resolved = useFetched({
+    key: `${name}\n${profile}`,
+    load: (signal) => getResolvedWorkflow({ name, profile, signal }),
+  });
+  const source = useFetched({ key: name, load: (signal) => loadSource({ name, signal }) });
+  // Only an edit is state; without one the editor shows the file as loaded.
+  const [edit, setEdit] = useState<{ name: string; text: string } | undefined>();
+  const original = source.state === 'ready' ? source.value.text : '';
+  const text = edit?.name === name ? edit.text : original;
   const [values, setValues] = useState<Record<string, FieldValue>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [run, setRun] = useState<
@@ -38,54 +48,7 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
   });
   const validation = useValidation({ text });
 
-  useEffect(() => {
-    const controller = new AbortController();
-    listProfiles({ signal: controller.signal }).then(setProfiles, () => setProfiles([]));
-    return () => controller.abort();
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setResolved({ state: 'loading' });
-    getResolvedWorkflow({ name, profile, signal: controller.signal }).then(
-      (value) => setResolved({ state: 'done', value }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setResolved({ state: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-  }, [name, profile]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setSource({ state: 'loading' });
-    getWorkflowSource({ name, signal: controller.signal }).then(
-      (found) => {
-        if (found !== undefined) {
-          setSource({ state: 'done', text: found.text, resolved: false });
-          setText(found.text);
-        } else {
-          // Without the file's text, the workflow as the server resolved it (under its default profile).
-          getResolvedWorkflow({ name, signal: controller.signal }).then(
-            (value) => {
-              const yaml = toYaml(value.workflow);
-              setSource({ state: 'done', text: yaml, resolved: true });
-              setText(yaml);
-            },
-            (error: unknown) => {
-              if (!controller.signal.aborted) setSource({ state: 'failed', error });
-            },
-          );
-        }
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setSource({ state: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-  }, [name]);
-
-  const workflow = resolved.state === 'done' ? resolved.value.workflow : undefined;
+  const workflow = resolved.state === 'ready' ? resolved.value.workflow : undefined;
   const fields = useMemo(() => inputFields(workflow?.inputs ?? {}), [workflow]);
   const fieldKey = fields.map((field) => field.name).join('\n');
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the declared inputs change, not on every refetch
@@ -111,7 +74,7 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
     }
   };
 
-  const edited = source.state === 'done' && text !== source.text;
+  const edited = source.state === 'ready' && text !== original;
   return (
     <section aria-labelledby="workflow-title">
       <h1 id="workflow-title">
@@ -125,25 +88,27 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
       <div className="workflow-layout">
         <div>
           {source.state === 'loading' ? <p aria-live="polite">Loading the workflow…</p> : null}
-          {source.state === 'failed' ? (
-            <p className="error-box" role="alert">
-              The workflow could not be loaded: {describeError(source.error)}
-            </p>
+          {source.state === 'error' ? (
+            <ApiErrorBox error={source.error} what="the workflow" onRetry={source.retry} />
           ) : null}
-          {source.state === 'done' ? (
+          {source.state === 'ready' ? (
             <>
-              {source.resolved ? (
+              {source.value.resolved ? (
                 <p className="muted">
                   Shown as the server resolved it (every default filled): this server does not serve the
                   file's own text.
                 </p>
               ) : null}
-              <YamlEditor value={text} onChange={setText} validation={validation} />
+              <YamlEditor
+                value={text}
+                onChange={(next) => setEdit({ name, text: next })}
+                validation={validation}
+              />
               {edited ? (
                 <p className="muted" data-testid="edited-note">
                   Your edits are checked by the server but not saved: a run uses the workflow file on the
                   server.{' '}
-                  <button type="button" className="secondary" onClick={() => setText(source.text)}>
+                  <button type="button" className="secondary" onClick={() => setEdit(undefined)}>
                     Undo edits
                   </button>
                 </p>
@@ -153,8 +118,12 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
         </div>
         <form onSubmit={onSubmit} className="stack" aria-labelledby="run-form-title" noValidate>
           <h2 id="run-form-title">Run it</h2>
-          <ProfilePicker profiles={profiles} value={profile} onChange={setProfile} />
-          {resolved.state === 'failed' ? (
+          <ProfilePicker
+            profiles={profiles.state === 'ready' ? profiles.value : []}
+            value={profile}
+            onChange={setProfile}
+          />
+          {resolved.state === 'error' ? (
             <p className="error-box" role="alert">
               This workflow does not resolve under{' '}
               {profile === '' ? 'the default profile' : `profile ${profile}`}: {describeError(resolved.error)}
@@ -163,7 +132,7 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
           <fieldset>
             <legend>Inputs</legend>
             {resolved.state === 'loading' ? <p>Loading the input schema…</p> : null}
-            {resolved.state === 'done' ? (
+            {resolved.state === 'ready' ? (
               <InputsForm
                 fields={fields}
                 values={values}
@@ -176,7 +145,7 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
             <button
               type="submit"
               data-testid="run-button"
-              disabled={resolved.state !== 'done' || run.state === 'starting'}
+              disabled={resolved.state !== 'ready' || run.state === 'starting'}
             >
               {run.state === 'starting' ? 'Starting…' : 'Run'}
             </button>
