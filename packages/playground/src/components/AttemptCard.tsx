@@ -27,39 +27,17 @@ export function AttemptCard(props: { attempt: AttemptView; step: string }): Reac
         <Badge tone={stateTone}>{attempt.state}</Badge>
       </h4>
       <dl className="facts">
-        {attempt.model === undefined ? null : (
-          <>
-            <dt>Model</dt>
-            <dd>{attempt.model}</dd>
-          </>
-        )}
-        {attempt.latencyMs === undefined ? null : (
-          <>
-            <dt>Latency</dt>
-            <dd>{formatMs(attempt.latencyMs)}</dd>
-          </>
-        )}
-        {attempt.usage === undefined ? null : (
-          <>
-            <dt>Tokens</dt>
-            <dd>
-              {attempt.usage.input_tokens} in / {attempt.usage.output_tokens} out
-              {attempt.usageEstimated ? ' (estimated)' : ''}
-            </dd>
-          </>
-        )}
-        {attempt.costUsd === undefined ? null : (
-          <>
-            <dt>Cost</dt>
-            <dd>{formatUsd(attempt.costUsd)}</dd>
-          </>
-        )}
-        {attempt.finishReason === undefined ? null : (
-          <>
-            <dt>Finish</dt>
-            <dd>{attempt.finishReason}</dd>
-          </>
-        )}
+        <Fact term="Model">{attempt.model}</Fact>
+        <Fact term="Latency">
+          {attempt.latencyMs === undefined ? undefined : formatMs(attempt.latencyMs)}
+        </Fact>
+        <Fact term="Tokens">
+          {attempt.usage === undefined
+            ? undefined
+            : `${attempt.usage.input_tokens} in / ${attempt.usage.output_tokens} out${attempt.usageEstimated ? ' (estimated)' : ''}`}
+        </Fact>
+        <Fact term="Cost">{attempt.costUsd === undefined ? undefined : formatUsd(attempt.costUsd)}</Fact>
+        <Fact term="Finish">{attempt.finishReason}</Fact>
       </dl>
       {attempt.error === undefined ? null : (
         <p className="attempt-error">
@@ -87,6 +65,17 @@ export function AttemptCard(props: { attempt: AttemptView; step: string }): Reac
         <Phase key={phaseKey(phase)} phase={phase} />
       ))}
     </article>
+  );
+}
+
+/** A term and its value, left out while the value is not known. */
+function Fact(props: { term: string; children: string | undefined }): ReactNode {
+  if (props.children === undefined) return null;
+  return (
+    <>
+      <dt>{props.term}</dt>
+      <dd>{props.children}</dd>
+    </>
   );
 }
 
