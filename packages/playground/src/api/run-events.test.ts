@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readRecordedSse } from '../fixtures/recorded-sse.js';
 import type { RunEvent } from '../model/events.js';
 import { ApiError } from './client.js';
-import { followRunEvents } from './run-events.js';
+import { type FollowEnd, followRunEvents } from './run-events.js';
 
 const recorded = readRecordedSse();
 const blocks = recorded.split('\n\n').filter((block) => block.trim() !== '');
@@ -30,16 +30,26 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** Follows run r1 with no wait between reconnects; resolves how it ended and every event delivered. */
+async function follow(
+  options: Partial<Parameters<typeof followRunEvents>[0]> = {},
+): Promise<{ end: FollowEnd; events: RunEvent[] }> {
+  const events: RunEvent[] = [];
+  const end = await followRunEvents({
+    runId: 'r1',
+    onEvents: (batch) => events.push(...batch),
+    signal: new AbortController().signal,
+    backoffMs: () => 0,
+    ...options,
+  });
+  return { end, events };
+}
+
 describe('followRunEvents', () => {
   it('delivers every event of a recorded stream in order, cut into byte chunks (multi-byte safe)', async () => {
     const fetch = vi.fn(async () => sseResponse(recorded, 7));
     vi.stubGlobal('fetch', fetch);
-    const events: RunEvent[] = [];
-    const end = await followRunEvents({
-      runId: 'r1',
-      onEvents: (batch) => events.push(...batch),
-      signal: new AbortController().signal,
-    });
+    const { end, events } = await follow();
     expect(end).toBe('completed');
     expect(events.map((e) => e.seq)).toEqual(blocks.map((_, i) => i));
     expect(events.at(-1)?.type).toBe('run.completed');
@@ -57,13 +67,7 @@ describe('followRunEvents', () => {
       .mockResolvedValueOnce(sseResponse(firstPart))
       .mockResolvedValueOnce(sseResponse(secondPart));
     vi.stubGlobal('fetch', fetch);
-    const events: RunEvent[] = [];
-    const end = await followRunEvents({
-      runId: 'r1',
-      onEvents: (batch) => events.push(...batch),
-      signal: new AbortController().signal,
-      backoffMs: () => 0,
-    });
+    const { end, events } = await follow();
     expect(end).toBe('completed');
     expect(events.map((e) => e.seq)).toEqual(blocks.map((_, i) => i));
     const second = fetch.mock.calls[1] as [string, RequestInit];
@@ -73,13 +77,7 @@ describe('followRunEvents', () => {
   it('ends at the first close when run.completed was already seen (a run being certified)', async () => {
     const fetch = vi.fn(async () => sseResponse(''));
     vi.stubGlobal('fetch', fetch);
-    const end = await followRunEvents({
-      runId: 'r1',
-      onEvents: () => undefined,
-      signal: new AbortController().signal,
-      after: blocks.length - 1,
-      alreadyCompleted: true,
-    });
+    const { end } = await follow({ after: blocks.length - 1, alreadyCompleted: true });
     expect(end).toBe('completed');
     expect(fetch).toHaveBeenCalledTimes(1);
   });
@@ -87,13 +85,7 @@ describe('followRunEvents', () => {
   it('gives up after the bounded number of reconnects', async () => {
     const fetch = vi.fn(async () => sseResponse(': heartbeat\n\n'));
     vi.stubGlobal('fetch', fetch);
-    const end = await followRunEvents({
-      runId: 'r1',
-      onEvents: () => undefined,
-      signal: new AbortController().signal,
-      maxReconnects: 2,
-      backoffMs: () => 0,
-    });
+    const { end } = await follow({ maxReconnects: 2 });
     expect(end).toBe('gave_up');
     expect(fetch).toHaveBeenCalledTimes(3);
   });
@@ -104,11 +96,7 @@ describe('followRunEvents', () => {
       'fetch',
       vi.fn(async () => new Response(body, { status: 404 })),
     );
-    const failure = followRunEvents({
-      runId: 'r9',
-      onEvents: () => undefined,
-      signal: new AbortController().signal,
-    });
+    const failure = follow({ runId: 'r9' });
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({ status: 404, code: 'NC_API_NOT_FOUND' });
   });
@@ -144,13 +132,7 @@ describe('followRunEvents', () => {
       .mockResolvedValueOnce(new Response('', { status: 503, statusText: 'Service Unavailable' }))
       .mockResolvedValueOnce(sseResponse(`${blocks.slice(6).join('\n\n')}\n\n`));
     vi.stubGlobal('fetch', fetch);
-    const events: RunEvent[] = [];
-    const end = await followRunEvents({
-      runId: 'r1',
-      onEvents: (batch) => events.push(...batch),
-      signal: new AbortController().signal,
-      backoffMs: () => 0,
-    });
+    const { end, events } = await follow();
     expect(end).toBe('completed');
     expect(events.map((e) => e.seq)).toEqual(blocks.map((_, i) => i));
     expect(fetch).toHaveBeenCalledTimes(3);
@@ -169,14 +151,7 @@ describe('followRunEvents', () => {
       .mockImplementationOnce(async () => silent())
       .mockImplementationOnce(async () => sseResponse(recorded));
     vi.stubGlobal('fetch', fetch);
-    const events: RunEvent[] = [];
-    const end = await followRunEvents({
-      runId: 'r1',
-      onEvents: (batch) => events.push(...batch),
-      signal: new AbortController().signal,
-      backoffMs: () => 0,
-      idleMs: 30,
-    });
+    const { end, events } = await follow({ idleMs: 30 });
     expect(end).toBe('completed');
     expect(fetch).toHaveBeenCalledTimes(2);
     expect(events).toHaveLength(blocks.length);
@@ -187,13 +162,7 @@ describe('followRunEvents', () => {
       throw new TypeError('Failed to fetch');
     });
     vi.stubGlobal('fetch', fetch);
-    const failure = followRunEvents({
-      runId: 'r1',
-      onEvents: () => undefined,
-      signal: new AbortController().signal,
-      maxReconnects: 2,
-      backoffMs: () => 0,
-    });
+    const failure = follow({ maxReconnects: 2 });
     await expect(failure).rejects.toMatchObject({ name: 'ApiError', status: 0, code: 'NETWORK' });
     expect(fetch).toHaveBeenCalledTimes(3);
   });
