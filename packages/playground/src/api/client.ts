@@ -58,10 +58,18 @@ export function readApiKey(): string | undefined {
   }
 }
 
-/** Stores (or, with an empty string, forgets) the API key for this browser session. */
-export function writeApiKey(key: string): void {
-  if (key === '') globalThis.sessionStorage?.removeItem(KEY_STORAGE);
-  else globalThis.sessionStorage?.setItem(KEY_STORAGE, key);
+/**
+ * Stores (or, with an empty string, forgets) the API key for this browser session. False when the
+ * browser does not let the page keep it (session storage turned off or full).
+ */
+export function writeApiKey(key: string): boolean {
+  try {
+    if (key === '') globalThis.sessionStorage.removeItem(KEY_STORAGE);
+    else globalThis.sessionStorage.setItem(KEY_STORAGE, key);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A path with a query string of the given values; undefined and '' values are left out. */

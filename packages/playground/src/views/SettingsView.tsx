@@ -9,8 +9,9 @@ export function SettingsView(): ReactNode {
   const helpId = useId();
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    writeApiKey(key.trim());
-    setSaved(key.trim() === '' ? 'API key cleared.' : 'API key saved for this browser session.');
+    if (!writeApiKey(key.trim())) {
+      setSaved('This browser does not let the page keep the key (session storage is turned off).');
+    } else setSaved(key.trim() === '' ? 'API key cleared.' : 'API key saved for this browser session.');
   };
   return (
     <section aria-labelledby="settings-title">
