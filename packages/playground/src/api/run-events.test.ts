@@ -188,4 +188,18 @@ describe('followRunEvents', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(events).toHaveLength(seen);
   });
+
+  it('refuses, without reconnecting, a stream whose line never ends', async () => {
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new TextEncoder().encode('x'.repeat(1024 * 1024)));
+      },
+    });
+    const fetch = vi.fn(
+      async () => new Response(endless, { headers: { 'content-type': 'text/event-stream' } }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    await expect(follow()).rejects.toMatchObject({ code: 'BAD_REPLY' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 });

@@ -109,8 +109,18 @@ async function readStream(options: {
     if (reader === undefined) return;
     const decoder = new TextDecoder();
     const parser = createSseParser();
-    const events = (chunk: string): RunEvent[] =>
-      parser.push(chunk).flatMap((message) => parseEvent(message.data) ?? []);
+    const events = (chunk: string): RunEvent[] => {
+      try {
+        return parser.push(chunk).flatMap((message) => parseEvent(message.data) ?? []);
+      } catch (error) {
+        // Not a failure another try would pass: the server would send the same again.
+        throw new ApiError({
+          status: response.status,
+          code: 'BAD_REPLY',
+          message: String((error as Error).message),
+        });
+      }
+    };
     try {
       for (;;) {
         watch();
@@ -135,6 +145,8 @@ async function readStream(options: {
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);
+    // However it ended, the connection is closed, not left for the browser to collect.
+    connection.abort();
   }
 }
 

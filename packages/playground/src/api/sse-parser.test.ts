@@ -77,4 +77,15 @@ describe('createSseParser', () => {
       expect(events.at(-1)?.type).toBe('run.completed');
     }
   });
+
+  it('refuses a message or a line over its bound instead of holding it all', () => {
+    const lines = createSseParser({ maxMessageChars: 100 });
+    expect(() => lines.push('data: '.padEnd(90, 'x'))).not.toThrow();
+    expect(() => lines.push('x'.repeat(20))).toThrow(/over 100 characters/);
+    const messages = createSseParser({ maxMessageChars: 100 });
+    for (let i = 0; i < 6; i += 1) messages.push(`data: ${'y'.repeat(10)}\n`);
+    expect(() => messages.push(`data: ${'y'.repeat(40)}\n`)).toThrow(/over 100 characters/);
+    const fine = createSseParser({ maxMessageChars: 100 });
+    for (let i = 0; i < 20; i += 1) expect(fine.push(`data: ${'z'.repeat(40)}\n\n`)).toHaveLength(1);
+  });
 });

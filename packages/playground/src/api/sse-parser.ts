@@ -24,10 +24,18 @@ export interface SseParser {
   end(): SseMessage[];
 }
 
-/** Creates an {@link SseParser}. */
-export function createSseParser(): SseParser {
+/** The largest message (or unfinished line) a parser holds before it refuses the stream: 16 Mi characters. */
+export const MAX_SSE_MESSAGE_CHARS = 16 * 1024 * 1024;
+
+/**
+ * Creates an {@link SseParser}. A message or line longer than `maxMessageChars` throws rather than
+ * growing without bound (a stream that never ends its line).
+ */
+export function createSseParser(options: { maxMessageChars?: number } = {}): SseParser {
+  const max = options.maxMessageChars ?? MAX_SSE_MESSAGE_CHARS;
   let buffer = '';
   let data: string[] = [];
+  let dataChars = 0;
   let event = '';
   let lastId: string | undefined;
   let retry: number | undefined;
@@ -45,6 +53,7 @@ export function createSseParser(): SseParser {
       });
     }
     data = [];
+    dataChars = 0;
     event = '';
     retry = undefined;
   };
@@ -58,6 +67,8 @@ export function createSseParser(): SseParser {
     if (value.startsWith(' ')) value = value.slice(1);
     switch (field) {
       case 'data':
+        dataChars += value.length + 1;
+        if (dataChars > max) throw new Error(`an event stream message is over ${max} characters`);
         data.push(value);
         return;
       case 'event':
@@ -97,11 +108,13 @@ export function createSseParser(): SseParser {
         start = i + 1;
       }
       buffer = buffer.slice(start);
+      if (buffer.length > max) throw new Error(`an event stream line is over ${max} characters`);
       return out;
     },
     end() {
       buffer = '';
       data = [];
+      dataChars = 0;
       event = '';
       return [];
     },
