@@ -20,6 +20,7 @@ import { DemoChain, DemoVariants, DemoVerdicts } from './DemoResults.js';
 import { InputsForm } from './InputsForm.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
 import { ApiErrorBox, useFetched } from './RunsFetch.js';
+import { useKeyedState } from './useKeyedState.js';
 
 /** Where a demo run stands. */
 type DemoRun =
@@ -109,14 +110,15 @@ export function DemoPanel(props: { demo: DemoSpec }): ReactNode {
     () => (workflow.state === 'ready' ? inputFields(workflow.value.workflow.inputs ?? {}) : []),
     [workflow],
   );
-  const [values, setValues] = useState<Record<string, FieldValue> | undefined>();
+  // The example's values once the workflow's input schema is known.
+  const [values, setValues] = useKeyedState({
+    key: workflow.state,
+    initial: () => (workflow.state === 'ready' ? exampleValues({ demo, fields }) : undefined),
+  });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [run, setRun] = useState<DemoRun>({ phase: 'idle' });
   const controller = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => controller.current?.abort(), []);
-  useEffect(() => {
-    if (workflow.state === 'ready' && values === undefined) setValues(exampleValues({ demo, fields }));
-  }, [workflow, values, demo, fields]);
 
   const start = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

@@ -1,5 +1,6 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { words } from '../model/format.js';
+import { useKeyedState } from './useKeyedState.js';
 
 /**
  * The editable copy of a filter form's values. It starts from `initial()` and starts over whenever `key`
@@ -14,19 +15,10 @@ export function useFilterDraft<D extends Record<string, string>>(options: {
   /** An `onChange` handler that sets one value of the draft. */
   set: (name: keyof D) => (event: { target: { value: string } }) => void;
 } {
-  const [state, setState] = useState(() => ({ key: options.key, draft: options.initial() }));
-  // Started over while rendering, not in an effect: an effect would also run once the form appears, and
-  // could then undo a choice made before it ran.
-  let current = state;
-  if (state.key !== options.key) {
-    current = { key: options.key, draft: options.initial() };
-    setState(current);
-  }
-  const { key } = current;
-  const setDraft = (draft: D): void => setState({ key, draft });
+  const [draft, setDraft] = useKeyedState(options);
   const set = (name: keyof D) => (event: { target: { value: string } }) =>
-    setState((previous) => ({ ...previous, draft: { ...previous.draft, [name]: event.target.value } }));
-  return { draft: current.draft, setDraft, set };
+    setDraft((previous) => ({ ...previous, [name]: event.target.value }));
+  return { draft, setDraft, set };
 }
 
 /** One labelled control of a filter form. */

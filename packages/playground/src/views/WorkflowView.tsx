@@ -1,13 +1,14 @@
-import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { describeError } from '../api/client.js';
 import { startAsyncRun } from '../api/run-document.js';
 import { getResolvedWorkflow, getWorkflowSource, listProfiles } from '../api/workflows.js';
 import { InputsForm } from '../components/InputsForm.js';
 import { ProfilePicker } from '../components/ProfilePicker.js';
 import { ApiErrorBox, useFetched } from '../components/RunsFetch.js';
+import { useKeyedState } from '../components/useKeyedState.js';
 import { useValidation } from '../components/useValidation.js';
 import { YamlEditor } from '../components/YamlEditor.js';
-import { collectInputs, type FieldValue, initialValues, inputFields } from '../model/input-fields.js';
+import { collectInputs, initialValues, inputFields } from '../model/input-fields.js';
 import { toYaml } from '../model/to-yaml.js';
 import { href, navigate, type Route } from '../router.js';
 
@@ -39,8 +40,6 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
   const [edit, setEdit] = useState<{ name: string; text: string } | undefined>();
   const original = source.state === 'ready' ? source.value.text : '';
   const text = edit?.name === name ? edit.text : original;
-  const [values, setValues] = useState<Record<string, FieldValue>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [run, setRun] = useState<
     { state: 'idle' } | { state: 'starting' } | { state: 'failed'; message: string }
   >({
@@ -50,17 +49,17 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
 
   const workflow = resolved.state === 'ready' ? resolved.value.workflow : undefined;
   const fields = useMemo(() => inputFields(workflow?.inputs ?? {}), [workflow]);
-  const fieldKey = fields.map((field) => field.name).join('\n');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the declared inputs change, not on every refetch
-  useEffect(() => {
-    setValues(initialValues(fields));
-    setErrors({});
-  }, [fieldKey]);
+  // The form starts over only when the declared inputs change, not on every refetch.
+  const [form, setForm] = useKeyedState({
+    key: fields.map((field) => field.name).join('\n'),
+    initial: () => ({ values: initialValues(fields), errors: {} as Record<string, string> }),
+  });
+  const { values, errors } = form;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const collected = collectInputs({ fields, values });
-    setErrors(collected.errors);
+    setForm({ values, errors: collected.errors });
     if (Object.keys(collected.errors).length > 0) {
       setRun({ state: 'failed', message: 'Some inputs need attention (see the fields above).' });
       return;
@@ -137,7 +136,9 @@ export function WorkflowView(props: { name: string; route: Route }): ReactNode {
                 fields={fields}
                 values={values}
                 errors={errors}
-                onChange={(field, value) => setValues((previous) => ({ ...previous, [field]: value }))}
+                onChange={(field, value) =>
+                  setForm((previous) => ({ ...previous, values: { ...previous.values, [field]: value } }))
+                }
               />
             ) : null}
           </fieldset>
