@@ -7,7 +7,7 @@ import { loadConfig } from '../config/index.js';
 import { verifyCertificate } from '../evidence/index.js';
 import type { RunEvent } from '../spec/events.js';
 import { createMemoryStore } from '../store/index.js';
-import { executeRun } from './execute-run.js';
+import { executeRun, requireCertified } from './execute-run.js';
 import { readTrust } from './read-trust.js';
 
 const PLAYGROUND = fileURLToPath(
@@ -63,5 +63,21 @@ describe('executeRun', () => {
     expect(executed.certification).toBeNull();
     expect(String(executed.certifyError)).toContain('disk full');
     expect(executed.result.events.length).toBeGreaterThan(0);
+  });
+});
+
+describe('requireCertified', () => {
+  it('hands out the certificate reference, and throws when the run could not be certified', () => {
+    const result = { run_id: 'r1' } as Parameters<typeof requireCertified>[0]['result'];
+    const certification = { keyid: 'k', log_index: 3 } as NonNullable<
+      Parameters<typeof requireCertified>[0]['certification']
+    >;
+    expect(requireCertified({ result, certification })).toEqual({
+      result,
+      certificate: { keyid: 'k', log_index: 3 },
+    });
+    expect(requireCertified({ result, certification: null })).toEqual({ result, certificate: null });
+    const failure = new Error('disk full');
+    expect(() => requireCertified({ result, certification: null, certifyError: failure })).toThrow(failure);
   });
 });

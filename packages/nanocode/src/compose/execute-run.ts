@@ -41,6 +41,22 @@ export interface ExecutedRun {
 }
 
 /**
+ * The run and its certificate reference, for callers that must not hand out an uncertified result:
+ * throws the `certifyError` when the run happened but its evidence did not.
+ */
+export function requireCertified(executed: ExecutedRun): {
+  result: RunResult;
+  certificate: { keyid: string; log_index: number } | null;
+} {
+  if (executed.certifyError !== undefined) throw executed.certifyError;
+  const { certification } = executed;
+  return {
+    result: executed.result,
+    certificate: certification ? { keyid: certification.keyid, log_index: certification.log_index } : null,
+  };
+}
+
+/**
  * Runs a workflow, then stores and certifies it: the one path the CLI (`nanocode run`) and the server
  * share. Signing keys are made before the run (a key is valid from its creation). Run failures are data
  * in the result; a failure to store or certify is returned as `certifyError`, never thrown, so the

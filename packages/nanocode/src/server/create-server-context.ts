@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { executeRun } from '../compose/execute-run.js';
+import { executeRun, requireCertified } from '../compose/execute-run.js';
 import { createEvidenceSigning } from '../compose/signing-log.js';
 import { loadConfig } from '../config/index.js';
 import type { Executor } from '../executor/executor.js';
@@ -89,15 +89,7 @@ export function createServerContext(options: CreateServerContextOptions): Server
         ...(run.run_id === undefined ? {} : { run_id: run.run_id }),
         ...(run.policy === undefined ? {} : { policy: run.policy }),
       });
-      // The run happened but its evidence did not: the caller must not get an uncertified result.
-      if (executed.certifyError !== undefined) throw executed.certifyError;
-      const { certification } = executed;
-      return {
-        result: executed.result,
-        certificate: certification
-          ? { keyid: certification.keyid, log_index: certification.log_index }
-          : null,
-      };
+      return requireCertified(executed);
     },
   };
 }

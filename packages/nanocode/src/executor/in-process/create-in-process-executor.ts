@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { executeRun } from '../../compose/execute-run.js';
+import { executeRun, requireCertified } from '../../compose/execute-run.js';
 import { NanocodeError } from '../../spec/errors.js';
 import type { RunStore } from '../../spec/store.js';
 import type { ExecutedRun, ExecuteRunOptions, Executor, ExecutorRun } from '../executor.js';
@@ -63,15 +63,7 @@ export function createInProcessExecutor(options: InProcessExecutorOptions): Exec
           ...(run.onEvent === undefined ? {} : { onEvent: run.onEvent }),
           ...(options.onKeyCreated === undefined ? {} : { onKeyCreated: options.onKeyCreated }),
         });
-        // The run happened but its evidence did not: the caller must not get an uncertified result.
-        if (executed.certifyError !== undefined) throw executed.certifyError;
-        const { certification } = executed;
-        return {
-          result: executed.result,
-          certificate: certification
-            ? { keyid: certification.keyid, log_index: certification.log_index }
-            : null,
-        };
+        return requireCertified(executed);
       } finally {
         run.signal?.removeEventListener('abort', onAbort);
         live.delete(run.run_id);
