@@ -1,26 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { parseInputValue } from '../eval/parse-input-value.js';
 import { NanocodeError } from '../spec/errors.js';
 
-/**
- * The value of one `--input key=value`. JSON objects, arrays, numbers and booleans are parsed; anything
- * else (including `null` and quoted JSON strings) stays the literal string, so `--input name=Ada`
- * needs no quoting. To pass the string "42", use `--input-file`.
- */
-export function parseInputValue(options: { raw: string }): unknown {
-  const { raw } = options;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed === 'number' || typeof parsed === 'boolean') return parsed;
-    if (typeof parsed === 'object' && parsed !== null) return parsed;
-  } catch {
-    // Not JSON: a plain string.
-  }
-  return raw;
-}
-
-/** Parses one `--input key=value`. Throws `NC_CLI_INPUT` when there is no `=` or no key. */
+/** Parses one `--input key=value` (the value as `parseInputValue` reads it). Throws `NC_CLI_INPUT` when there is no `=` or no key. */
 export function parseInputPair(options: { pair: string }): [string, unknown] {
   const { pair } = options;
   const eq = pair.indexOf('=');

@@ -2,6 +2,7 @@ import { invalidCase } from './case-from-record.js';
 import type { DatasetItem, EvalCase } from './eval-case.js';
 import { openDatasetFile } from './open-dataset-file.js';
 import { parseCsvRecords } from './parse-csv-records.js';
+import { parseInputValue } from './parse-input-value.js';
 
 const EXPECTED_PREFIX = 'expected.';
 
@@ -85,8 +86,9 @@ function rowToCase(options: {
     if (cell === '') return;
     if (name === 'id') id = cell;
     else if (name === 'expected') expectedText = cell;
-    else if (name.startsWith(EXPECTED_PREFIX)) fields[name.slice(EXPECTED_PREFIX.length)] = parseCell(cell);
-    else inputs[name] = options.options.stringInputs.has(name) ? cell : parseCell(cell);
+    else if (name.startsWith(EXPECTED_PREFIX))
+      fields[name.slice(EXPECTED_PREFIX.length)] = parseInputValue({ raw: cell });
+    else inputs[name] = options.options.stringInputs.has(name) ? cell : parseInputValue({ raw: cell });
   });
   const expected = Object.keys(fields).length > 0 ? fields : expectedText;
   return {
@@ -95,16 +97,4 @@ function rowToCase(options: {
     line: options.line,
     ...(expected === undefined ? {} : { expected }),
   };
-}
-
-/** A cell as `--input` reads a value: JSON numbers, booleans, objects and arrays; anything else is text. */
-function parseCell(raw: string): unknown {
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed === 'number' || typeof parsed === 'boolean') return parsed;
-    if (typeof parsed === 'object' && parsed !== null) return parsed;
-  } catch {
-    // Not JSON: text.
-  }
-  return raw;
 }
