@@ -5,6 +5,7 @@ import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { reportError } from './report-error.js';
+import { withStopSignal } from './with-stop-signal.js';
 
 /** Options of `nanocode fake-provider`. */
 export interface FakeProviderCommandOptions {
@@ -70,24 +71,18 @@ export function registerFakeProviderCommand(options: { program: Command; context
     .option('--reply <text>', 'the text every request is answered with')
     .option('--log', 'print one line per request on stderr', false)
     .action(async (flags: { port: string; reply?: string; log: boolean }) => {
-      const controller = new AbortController();
-      const stop = (): void => controller.abort();
-      context.signal?.addEventListener('abort', stop, { once: true });
-      if (context.signal?.aborted) stop();
-      process.once('SIGTERM', stop);
-      try {
-        context.setExitCode(
-          await runFakeProviderCommand({
-            port: flags.port,
-            log: flags.log,
-            io: context.io,
-            signal: controller.signal,
-            ...(flags.reply === undefined ? {} : { reply: flags.reply }),
-          }),
-        );
-      } finally {
-        process.off('SIGTERM', stop);
-        context.signal?.removeEventListener('abort', stop);
-      }
+      context.setExitCode(
+        await withStopSignal({
+          signal: context.signal,
+          run: (signal) =>
+            runFakeProviderCommand({
+              port: flags.port,
+              log: flags.log,
+              io: context.io,
+              signal,
+              ...(flags.reply === undefined ? {} : { reply: flags.reply }),
+            }),
+        }),
+      );
     });
 }

@@ -9,6 +9,7 @@ import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { openCliStore } from './open-cli-store.js';
 import { readDotenv } from './read-dotenv.js';
 import { displayPath, reportError } from './report-error.js';
+import { withStopSignal } from './with-stop-signal.js';
 
 /** Options of `nanocode serve`. */
 export interface ServeCommandOptions {
@@ -184,29 +185,23 @@ export function registerServeCommand(options: { program: Command; context: Comma
         );
         return;
       }
-      const controller = new AbortController();
-      const stop = (): void => controller.abort();
-      context.signal?.addEventListener('abort', stop, { once: true });
-      if (context.signal?.aborted) stop();
-      process.once('SIGTERM', stop);
-      try {
-        context.setExitCode(
-          await runServeCommand({
-            port,
-            host: flags.host,
-            keyDir: flags.keys,
-            corsOrigins: flags.cors,
-            io: context.io,
-            signal: controller.signal,
-            shutdownTimeoutMs: 10_000,
-            ...(flags.store === undefined ? {} : { storeUrl: flags.store }),
-            ...(flags.executor === undefined ? {} : { executor: flags.executor }),
-            ...(flags.systemDb === undefined ? {} : { systemDb: flags.systemDb }),
-          }),
-        );
-      } finally {
-        process.off('SIGTERM', stop);
-        context.signal?.removeEventListener('abort', stop);
-      }
+      context.setExitCode(
+        await withStopSignal({
+          signal: context.signal,
+          run: (signal) =>
+            runServeCommand({
+              port,
+              host: flags.host,
+              keyDir: flags.keys,
+              corsOrigins: flags.cors,
+              io: context.io,
+              signal,
+              shutdownTimeoutMs: 10_000,
+              ...(flags.store === undefined ? {} : { storeUrl: flags.store }),
+              ...(flags.executor === undefined ? {} : { executor: flags.executor }),
+              ...(flags.systemDb === undefined ? {} : { systemDb: flags.systemDb }),
+            }),
+        }),
+      );
     });
 }

@@ -9,6 +9,7 @@ import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { openCliStore } from './open-cli-store.js';
 import { readDotenv } from './read-dotenv.js';
 import { reportError } from './report-error.js';
+import { withStopSignal } from './with-stop-signal.js';
 
 /** Options of `nanocode worker`, as typed (numbers are checked here). */
 export interface WorkerCommandOptions {
@@ -199,37 +200,31 @@ export function registerWorkerCommand(options: { program: Command; context: Comm
         appVersion?: string;
         drainMs: string;
       }) => {
-        const controller = new AbortController();
-        const stop = (): void => controller.abort();
-        context.signal?.addEventListener('abort', stop, { once: true });
-        if (context.signal?.aborted) stop();
-        process.once('SIGTERM', stop);
-        try {
-          context.setExitCode(
-            await runWorkerCommand({
-              keyDir: flags.keys,
-              slot: flags.slot,
-              concurrency: flags.concurrency,
-              rateLimits: flags.rateLimit,
-              pollMs: flags.pollMs,
-              heartbeatMs: flags.heartbeatMs,
-              drainMs: flags.drainMs,
-              io: context.io,
-              signal: controller.signal,
-              ...(flags.store === undefined ? {} : { storeUrl: flags.store }),
-              ...(flags.systemDb === undefined ? {} : { systemDb: flags.systemDb }),
-              ...(flags.workerId === undefined ? {} : { workerId: flags.workerId }),
-              ...(flags.globalConcurrency === undefined
-                ? {}
-                : { globalConcurrency: flags.globalConcurrency }),
-              ...(flags.reapAfterMs === undefined ? {} : { reapAfterMs: flags.reapAfterMs }),
-              ...(flags.appVersion === undefined ? {} : { appVersion: flags.appVersion }),
-            }),
-          );
-        } finally {
-          process.off('SIGTERM', stop);
-          context.signal?.removeEventListener('abort', stop);
-        }
+        context.setExitCode(
+          await withStopSignal({
+            signal: context.signal,
+            run: (signal) =>
+              runWorkerCommand({
+                keyDir: flags.keys,
+                slot: flags.slot,
+                concurrency: flags.concurrency,
+                rateLimits: flags.rateLimit,
+                pollMs: flags.pollMs,
+                heartbeatMs: flags.heartbeatMs,
+                drainMs: flags.drainMs,
+                io: context.io,
+                signal,
+                ...(flags.store === undefined ? {} : { storeUrl: flags.store }),
+                ...(flags.systemDb === undefined ? {} : { systemDb: flags.systemDb }),
+                ...(flags.workerId === undefined ? {} : { workerId: flags.workerId }),
+                ...(flags.globalConcurrency === undefined
+                  ? {}
+                  : { globalConcurrency: flags.globalConcurrency }),
+                ...(flags.reapAfterMs === undefined ? {} : { reapAfterMs: flags.reapAfterMs }),
+                ...(flags.appVersion === undefined ? {} : { appVersion: flags.appVersion }),
+              }),
+          }),
+        );
       },
     );
 }
