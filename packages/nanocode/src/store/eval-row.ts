@@ -9,6 +9,7 @@ import type {
   RunStore,
 } from '../spec/store.js';
 import { resolveListLimit } from './list-limit.js';
+import { conflictError } from './store-errors.js';
 
 /** The eval methods of a {@link RunStore}. */
 export type EvalMethods = Pick<
@@ -154,12 +155,22 @@ function caseBody(row: EvalCaseRow): string {
   return canonicalJson(row);
 }
 
-/** The end of an eval as stored, checked: `NC_STORE_INPUT` for a bad status or time. */
-export function evalEnd(options: {
+/** The end of an eval as `finishEval` takes it. */
+export interface EvalEnding {
   status: string;
   finished_at: string;
   summary?: Record<string, unknown>;
-}): { status: string; finished_at: string; summary: string | null } {
+}
+
+/** The end of an eval as stored. */
+export interface StoredEvalEnd {
+  status: string;
+  finished_at: string;
+  summary: string | null;
+}
+
+/** The end of an eval as stored, checked: `NC_STORE_INPUT` for a bad status or time. */
+function evalEnd(options: EvalEnding): StoredEvalEnd {
   if (!['finished', 'cancelled', 'failed'].includes(options.status)) {
     throw inputError(`eval status ${JSON.stringify(options.status)} is not finished, cancelled or failed`);
   }
@@ -171,6 +182,27 @@ export function evalEnd(options: {
     finished_at: options.finished_at,
     summary: options.summary === undefined ? null : canonicalJson(options.summary),
   };
+}
+
+/**
+ * Checks the end of an eval against what is stored: the checked end to store while the eval runs,
+ * `undefined` when the same end is already stored (a repeated call), `NC_STORE_CONFLICT` when a different
+ * one is; `NC_STORE_INPUT` for a bad status or time.
+ */
+export function planEvalEnd(options: {
+  eval_id: string;
+  stored: { status: string; finished_at?: string | null | undefined; summary?: string | null | undefined };
+  ending: EvalEnding;
+}): StoredEvalEnd | undefined {
+  const { eval_id, stored } = options;
+  const checked = evalEnd(options.ending);
+  if (stored.status === 'running') return checked;
+  const same =
+    stored.status === checked.status &&
+    (stored.finished_at ?? null) === checked.finished_at &&
+    (stored.summary ?? null) === checked.summary;
+  if (same) return undefined;
+  throw conflictError({ what: `the end of eval ${eval_id}`, details: { eval_id } });
 }
 
 /** The checked paging of a case listing. */

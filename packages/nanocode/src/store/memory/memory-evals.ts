@@ -3,9 +3,9 @@ import {
   caseMatches,
   casePaging,
   type EvalMethods,
-  evalEnd,
   evalStartJson,
   planEvalAppend,
+  planEvalEnd,
   unknownEvalError,
 } from '../eval-row.js';
 import { checkListKey, isAfterKey } from '../list-key.js';
@@ -60,15 +60,16 @@ export function createMemoryEvals(): EvalMethods {
     },
     async finishEval({ eval_id, ...end }) {
       const entry = mustGet(eval_id);
-      const checked = evalEnd(end);
-      if (entry.record.status !== 'running') {
-        const same =
-          entry.record.status === checked.status &&
-          entry.record.finished_at === checked.finished_at &&
-          (entry.summary ?? null) === checked.summary;
-        if (same) return;
-        throw conflictError({ what: `the end of eval ${eval_id}`, details: { eval_id } });
-      }
+      const checked = planEvalEnd({
+        eval_id,
+        stored: {
+          status: entry.record.status,
+          finished_at: entry.record.finished_at,
+          summary: entry.summary,
+        },
+        ending: end,
+      });
+      if (checked === undefined) return;
       entry.record.status = checked.status as EvalRecord['status'];
       entry.record.finished_at = checked.finished_at;
       if (checked.summary !== null) entry.summary = checked.summary;

@@ -5,11 +5,11 @@ import {
   casePaging,
   type EvalMethods,
   type EvalRow,
-  evalEnd,
   evalFromRow,
   evalStartJson,
   evalStartOfRow,
   planEvalAppend,
+  planEvalEnd,
   unknownEvalError,
 } from '../eval-row.js';
 import { checkListKey } from '../list-key.js';
@@ -98,15 +98,8 @@ export function createPostgresEvals(options: { pool: Pool }): EvalMethods {
         on: pool,
         use: async (client) => {
           const row = await lockEval(client, eval_id);
-          const checked = evalEnd(ending);
-          if (row.status !== 'running') {
-            const same =
-              row.status === checked.status &&
-              row.finished_at === checked.finished_at &&
-              row.summary === checked.summary;
-            if (same) return;
-            throw conflictError({ what: `the end of eval ${eval_id}`, details: { eval_id } });
-          }
+          const checked = planEvalEnd({ eval_id, stored: row, ending });
+          if (checked === undefined) return;
           await client.query(
             'UPDATE evals SET status = $1, finished_at = $2, summary = $3 WHERE eval_id = $4',
             [checked.status, checked.finished_at, checked.summary, eval_id],

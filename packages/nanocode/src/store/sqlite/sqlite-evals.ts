@@ -3,13 +3,14 @@ import { canonicalJson } from '../../evidence/canonical-json.js';
 import type { EvalCaseRow, EvalStart, ListEvalCasesOptions } from '../../spec/store.js';
 import {
   casePaging,
+  type EvalEnding,
   type EvalMethods,
   type EvalRow,
-  evalEnd,
   evalFromRow,
   evalStartJson,
   evalStartOfRow,
   planEvalAppend,
+  planEvalEnd,
   unknownEvalError,
 } from '../eval-row.js';
 import { checkListKey } from '../list-key.js';
@@ -64,18 +65,11 @@ export function createSqliteEvals(options: { db: Database }): EvalMethods {
     for (const { row: item, body } of planned) insertCase.run(eval_id, item.seq, item.outcome, body);
     if (planned.length > 0) countCases.run(planned.length, eval_id);
   });
-  const end = db.transaction((eval_id: string, ending: Parameters<typeof evalEnd>[0]) => {
+  const end = db.transaction((eval_id: string, ending: EvalEnding) => {
     const row = byId.get(eval_id);
     if (row === undefined) throw unknownEvalError({ eval_id });
-    const checked = evalEnd(ending);
-    if (row.status !== 'running') {
-      const same =
-        row.status === checked.status &&
-        row.finished_at === checked.finished_at &&
-        row.summary === checked.summary;
-      if (same) return;
-      throw conflictError({ what: `the end of eval ${eval_id}`, details: { eval_id } });
-    }
+    const checked = planEvalEnd({ eval_id, stored: row, ending });
+    if (checked === undefined) return;
     finish.run(checked.status, checked.finished_at, checked.summary, eval_id);
   });
 
