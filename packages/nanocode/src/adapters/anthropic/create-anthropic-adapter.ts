@@ -1,7 +1,7 @@
 import type { Adapter, ModelRequest, ModelResponse, StreamChunk, Usage } from '../../spec/adapter.js';
 import {
   badResponse,
-  errorFromResponse,
+  ensureOk,
   estimateUsage,
   fetchWithTimeouts,
   type PriceTable,
@@ -90,16 +90,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Adapte
       provider,
       fetch: options.fetch ?? fetch,
     });
-    if (timed.response.ok) return timed;
-    const text = await readBodyText({ timed });
-    throw errorFromResponse({
-      status: timed.response.status,
-      body: text,
-      headers: timed.response.headers,
-      provider,
-      secrets,
-      nowMs: Date.now(),
-    });
+    return ensureOk({ timed, provider, secrets });
   }
 
   function respond(parts: {

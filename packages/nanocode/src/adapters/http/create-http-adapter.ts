@@ -3,7 +3,7 @@ import type { Adapter, GenerateOptions, ModelRequest, ModelResponse } from '../.
 import type { httpEndpointSchema } from '../../spec/workflow.js';
 import {
   badResponse,
-  errorFromResponse,
+  ensureOk,
   estimateUsage,
   fetchWithTimeouts,
   type PriceTable,
@@ -76,18 +76,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
         provider,
         fetch: options.fetch ?? globalThis.fetch,
       });
+      await ensureOk({ timed, provider, secrets });
       const text = await readBodyText({ timed });
-      const { response } = timed;
-      if (!response.ok) {
-        throw errorFromResponse({
-          status: response.status,
-          body: text,
-          headers: response.headers,
-          provider,
-          secrets,
-          nowMs: Date.now(),
-        });
-      }
       const parsed = parseJsonBody({ text, provider });
       const reply = readPath({ value: parsed, path: endpoint.response.text });
       if (typeof reply !== 'string') {

@@ -7,7 +7,7 @@ import type {
 } from '../../spec/adapter.js';
 import {
   badResponse,
-  errorFromResponse,
+  ensureOk,
   fetchWithTimeouts,
   type PriceTable,
   parseJsonBody,
@@ -88,16 +88,7 @@ export function createOpenAIAdapter(options: OpenAIAdapterOptions): Adapter {
       provider,
       fetch: options.fetch ?? globalThis.fetch,
     });
-    if (timed.response.ok) return timed;
-    const body = await readBodyText({ timed });
-    throw errorFromResponse({
-      status: timed.response.status,
-      body,
-      headers: timed.response.headers,
-      provider,
-      secrets,
-      nowMs: Date.now(),
-    });
+    return ensureOk({ timed, provider, secrets });
   };
   const respond = (completion: OpenAICompletion, request: ModelRequest, started: number): ModelResponse =>
     toModelResponse({

@@ -3,6 +3,7 @@
  * The API here is stable for adapter authors inside this package.
  */
 
+export { ensureOk } from './ensure-ok.js';
 export { errorFromResponse } from './error-from-response.js';
 export { estimateUsage } from './estimate-usage.js';
 export {
