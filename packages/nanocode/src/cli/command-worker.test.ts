@@ -8,15 +8,14 @@ import { resolveConfig } from '../config/index.js';
 import { createDbosExecutor } from '../executor/dbos/create-dbos-executor.js';
 import { createPostgresStore } from '../store/postgres/create-postgres-store.js';
 import {
+  describeWithPostgres,
   TEST_PG_URL,
   testSchemas,
-  unreachableReason,
 } from '../store/postgres/postgres-test-server.test-util.js';
 import { runRunsCancel, runRunsList } from './command-runs.js';
 import { runWorkerCommand } from './command-worker.js';
 import { memoryIo } from './memory-io.test-util.js';
 
-const reason = await unreachableReason();
 const schemas = testSchemas();
 afterAll(() => schemas.dropAll());
 
@@ -91,15 +90,9 @@ describe('nanocode worker and nanocode runs: flags', () => {
   });
 });
 
-if (reason !== undefined && process.env.CI === 'true') {
-  it('reaches the PostgreSQL test server (required when CI=true)', () => {
-    expect.fail(reason);
-  });
-} else if (reason !== undefined) {
-  console.warn(`skipping the nanocode worker tests: ${reason}`);
-  it.skip(`nanocode worker (${reason})`, () => {});
-} else {
-  describe('nanocode worker and nanocode runs: a worker in this process', () => {
+await describeWithPostgres({
+  name: 'nanocode worker and nanocode runs: a worker in this process',
+  tests: () => {
     it('takes runs, shows them in `runs`, cancels, and marks itself stopped on abort', async () => {
       const cwd = await mkdtemp(join(tmpdir(), 'nanocode-worker-'));
       const keyDir = join(cwd, 'keys');
@@ -191,5 +184,5 @@ if (reason !== undefined && process.env.CI === 'true') {
       await db.end();
       expect(rows).toEqual([{ stopped: true }]);
     }, 60_000);
-  });
-}
+  },
+});

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureSigningKeys } from '../../compose/certify-run.js';
 import { executeRun } from '../../compose/execute-run.js';
 import { readTrust } from '../../compose/read-trust.js';
@@ -13,9 +13,9 @@ import type { RunStore } from '../../spec/store.js';
 import type { ResolvedConfig } from '../../spec/workflow.js';
 import { createPostgresStore } from '../../store/postgres/create-postgres-store.js';
 import {
+  describeWithPostgres,
   TEST_PG_URL,
   testSchemas,
-  unreachableReason,
 } from '../../store/postgres/postgres-test-server.test-util.js';
 import type { FakeProvider } from '../../testing/fake-provider/fake-provider-types.js';
 import { startFakeProvider } from '../../testing/fake-provider/start-fake-provider.js';
@@ -23,19 +23,12 @@ import type { Executor } from '../executor.js';
 import { createDbosExecutor } from './create-dbos-executor.js';
 import { spawnTestWorker, type TestWorker } from './spawn-test-worker.test-util.js';
 
-const reason = await unreachableReason();
 const schemas = testSchemas();
 
-if (reason !== undefined && process.env.CI === 'true') {
-  it('reaches the PostgreSQL test server (required when CI=true)', () => {
-    expect.fail(reason);
-  });
-} else if (reason !== undefined) {
-  console.warn(`skipping the DBOS worker tests: ${reason}`);
-  it.skip(`DBOS workers (${reason})`, () => {});
-} else {
-  describe('DBOS workers (two child processes, one PostgreSQL)', workerTests);
-}
+await describeWithPostgres({
+  name: 'DBOS workers (two child processes, one PostgreSQL)',
+  tests: workerTests,
+});
 
 const REPLIES = { draft: ['not json', '{"ok":"yes"}'], final: ['done'] };
 const RATE = { requests: 4, period_ms: 1000 };

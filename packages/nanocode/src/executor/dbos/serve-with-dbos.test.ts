@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureSigningKeys } from '../../compose/certify-run.js';
 import { createAdapterResolver } from '../../compose/create-adapter-resolver.js';
 import { createApp } from '../../server/create-app.js';
@@ -12,27 +12,20 @@ import type { Adapter, AdapterResolver } from '../../spec/adapter.js';
 import type { RunStore } from '../../spec/store.js';
 import { createPostgresStore } from '../../store/postgres/create-postgres-store.js';
 import {
+  describeWithPostgres,
   TEST_PG_URL,
   testSchemas,
-  unreachableReason,
 } from '../../store/postgres/postgres-test-server.test-util.js';
 import type { Executor } from '../executor.js';
 import { createDbosExecutor } from './create-dbos-executor.js';
 import { type DbosWorker, startDbosWorker } from './start-dbos-worker.js';
 
-const reason = await unreachableReason();
 const schemas = testSchemas();
 
-if (reason !== undefined && process.env.CI === 'true') {
-  it('reaches the PostgreSQL test server (required when CI=true)', () => {
-    expect.fail(reason);
-  });
-} else if (reason !== undefined) {
-  console.warn(`skipping the serve --executor dbos tests: ${reason}`);
-  it.skip(`serve with the dbos executor (${reason})`, () => {});
-} else {
-  describe('the HTTP API on the dbos executor (two servers, one worker in this process)', serverTests);
-}
+await describeWithPostgres({
+  name: 'the HTTP API on the dbos executor (two servers, one worker in this process)',
+  tests: serverTests,
+});
 
 /** The project's adapters, each call held back a little, so a run is still going when it is cancelled. */
 function slowed(resolve: AdapterResolver): AdapterResolver {

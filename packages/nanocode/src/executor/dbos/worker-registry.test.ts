@@ -1,9 +1,9 @@
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import {
+  describeWithPostgres,
   TEST_PG_URL,
   testSchemas,
-  unreachableReason,
 } from '../../store/postgres/postgres-test-server.test-util.js';
 import { prepareExecutorTables } from './executor-tables.js';
 import {
@@ -14,20 +14,10 @@ import {
   type WorkerIdentity,
 } from './worker-registry.js';
 
-const reason = await unreachableReason();
 const schemas = testSchemas();
 afterAll(() => schemas.dropAll());
 
-if (reason !== undefined && process.env.CI === 'true') {
-  it('reaches the PostgreSQL test server (required when CI=true)', () => {
-    expect.fail(reason);
-  });
-} else if (reason !== undefined) {
-  console.warn(`skipping the worker registry tests: ${reason}`);
-  it.skip(`worker registry (${reason})`, () => {});
-} else {
-  describe('the worker registry (heartbeats, ids, silence)', registryTests);
-}
+await describeWithPostgres({ name: 'the worker registry (heartbeats, ids, silence)', tests: registryTests });
 
 function worker(id: string, nonce: string): WorkerIdentity {
   return { executor_id: id, host: 'test', pid: 1, nonce, app_version: 'v1' };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { describe, expect, it } from 'vitest';
 
 /** The test database: `NANOCODE_TEST_PG_URL`, else the local server's `test` database. */
 export const TEST_PG_URL = process.env.NANOCODE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -42,4 +43,22 @@ export function testSchemas(): { next(): string; dropAll(): Promise<void> } {
       }
     },
   };
+}
+
+/**
+ * Declares `tests` under `describe(name)` when the test server answers. Otherwise the file fails under
+ * `CI=true`, where the server is required, and elsewhere skips with a warning saying why.
+ */
+export async function describeWithPostgres(options: { name: string; tests: () => void }): Promise<void> {
+  const reason = await unreachableReason();
+  if (reason === undefined) {
+    describe(options.name, options.tests);
+  } else if (process.env.CI === 'true') {
+    it('reaches the PostgreSQL test server (required when CI=true)', () => {
+      expect.fail(reason);
+    });
+  } else {
+    console.warn(`skipping ${options.name}: ${reason}`);
+    it.skip(`${options.name} (${reason})`, () => {});
+  }
 }
