@@ -8,6 +8,7 @@ import type { TrustedKey } from '../spec/signer.js';
 import type { CliIo } from './cli-io.js';
 import { resolveUserPath } from './cli-io.js';
 import { readTrust } from './cli-log.js';
+import { collectOption } from './collect-option.js';
 import type { CommandContext } from './command-context.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { type LoadedEvidence, loadEvidence } from './load-evidence.js';
@@ -127,10 +128,6 @@ export function formatCheck(check: CertificateCheck): string {
   return `✗ ${check.name}: ${check.reason}${at}: ${check.message}`;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 /** Registers `nanocode cert verify <run-id|bundle>` on the `cert` command. */
 export function registerCertVerifyCommand(options: { cert: Command; context: CommandContext }): void {
   const { context } = options;
@@ -141,7 +138,7 @@ export function registerCertVerifyCommand(options: { cert: Command; context: Com
     .option(
       '--key <pub.pem>',
       'trust this public key (SPKI PEM) instead of the trust file; repeatable',
-      collect,
+      collectOption,
       [],
     )
     .option('--keys <dir>', 'the key directory whose trust.json is pinned', DEFAULT_KEY_DIR)

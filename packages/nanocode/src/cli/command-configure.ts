@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { parseDotenv } from '../server/parse-dotenv.js';
 import { NanocodeError } from '../spec/errors.js';
 import type { CliIo } from './cli-io.js';
+import { collectOption } from './collect-option.js';
 import type { CommandContext } from './command-context.js';
 import { checkDotenvEntry, mergeDotenv } from './configure-dotenv.js';
 import { type ConfigurePrompt, createReadlinePrompt } from './configure-prompt.js';
@@ -188,10 +189,6 @@ async function writeLocalProfile(options: {
   options.io.stdout.write(`wrote ${shown} (profile "local")\n`);
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 /**
  * Registers `nanocode configure`. It asks questions only when stdin is a terminal and
  * `--non-interactive` is not given; otherwise it takes values from `--set` and the environment.
@@ -205,13 +202,13 @@ export function registerConfigureCommand(options: { program: Command; context: C
     .option(
       '--set <NAME=VALUE>',
       `a value to write; repeatable (or set ${CONFIGURE_ENV_PREFIX}<NAME>)`,
-      collect,
+      collectOption,
       [],
     )
     .option(
       '--provider <name>',
       `a provider to set up: ${PROVIDER_NAMES.join(', ')}; repeatable`,
-      collect,
+      collectOption,
       [],
     )
     .option('--non-interactive', 'never ask; take values from --set and the environment only', false)

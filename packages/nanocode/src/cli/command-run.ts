@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../spec/workflow.js';
 import type { CliIo } from './cli-io.js';
 import { resolveUserPath, useColor } from './cli-io.js';
 import { announceKey } from './cli-log.js';
+import { collectOption } from './collect-option.js';
 import type { CommandContext } from './command-context.js';
 import { EXIT_CODES, type ExitCode, exitCodeForOutcome } from './exit-codes.js';
 import { openCliStore } from './open-cli-store.js';
@@ -139,10 +140,6 @@ export async function runRunCommand(options: RunCommandOptions): Promise<ExitCod
     : exitCodeForOutcome({ outcome: result.outcome });
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 /** Registers `nanocode run <workflow>` on the program. */
 export function registerRunCommand(options: { program: Command; context: CommandContext }): void {
   const { context } = options;
@@ -153,7 +150,7 @@ export function registerRunCommand(options: { program: Command; context: Command
     .option(
       '--input <key=value>',
       'a run input; repeatable; JSON objects, arrays, numbers and booleans are parsed',
-      collect,
+      collectOption,
       [],
     )
     .option('--input-file <file>', 'run inputs as a JSON or YAML object; --input values override it')
