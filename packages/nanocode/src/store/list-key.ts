@@ -28,3 +28,12 @@ export function checkListKey(options: { started_at: unknown; id: unknown; idName
 export function isAfterKey(row: ListKey, key: ListKey): boolean {
   return row.started_at < key.started_at || (row.started_at === key.started_at && row.id < key.id);
 }
+
+/** Sorts rows in listing order (`started_at DESC, id DESC`), for stores that sort in memory. */
+export function compareListOrder(a: ListKey, b: ListKey): number {
+  return compareDesc(a.started_at, b.started_at) || compareDesc(a.id, b.id);
+}
+
+function compareDesc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}

@@ -3,7 +3,7 @@ import { createMemoryLeafStore } from '../../evidence/tlog-leaf-store.js';
 import type { RunEvent, RunHeader } from '../../spec/events.js';
 import type { RunOutcome } from '../../spec/outcome.js';
 import type { ApiKeyRecord, RunStore, RunSummary, StoredRun } from '../../spec/store.js';
-import { checkListKey, isAfterKey } from '../list-key.js';
+import { checkListKey, compareListOrder, isAfterKey } from '../list-key.js';
 import { resolveListLimit } from '../list-limit.js';
 import { planAppend } from '../plan-append.js';
 import { headerFields } from '../run-summary-fields.js';
@@ -129,7 +129,12 @@ export function createMemoryStore(): RunStore {
             (options.before === undefined || s.started_at < options.before) &&
             (after === undefined || isAfterKey({ started_at: s.started_at, id: s.run_id }, after)),
         )
-        .sort((a, b) => compareDesc(a.started_at, b.started_at) || compareDesc(a.run_id, b.run_id))
+        .sort((a, b) =>
+          compareListOrder(
+            { started_at: a.started_at, id: a.run_id },
+            { started_at: b.started_at, id: b.run_id },
+          ),
+        )
         .slice(0, limit);
     },
     async putCertificate({ run_id, envelope, log_index }) {
@@ -208,8 +213,4 @@ export function createMemoryStore(): RunStore {
     ...createMemoryEvals(),
     async close() {},
   };
-}
-
-function compareDesc(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0;
 }

@@ -8,7 +8,7 @@ import {
   planEvalEnd,
   unknownEvalError,
 } from '../eval-row.js';
-import { checkListKey, isAfterKey } from '../list-key.js';
+import { checkListKey, compareListOrder, isAfterKey } from '../list-key.js';
 import { resolveListLimit } from '../list-limit.js';
 import { conflictError } from '../store-errors.js';
 
@@ -92,10 +92,11 @@ export function createMemoryEvals(): EvalMethods {
             (before === undefined || record.started_at < before) &&
             (key === undefined || isAfterKey({ started_at: record.started_at, id: record.eval_id }, key)),
         )
-        .sort(
-          (a, b) =>
-            compareDesc(a.record.started_at, b.record.started_at) ||
-            compareDesc(a.record.eval_id, b.record.eval_id),
+        .sort((a, b) =>
+          compareListOrder(
+            { started_at: a.record.started_at, id: a.record.eval_id },
+            { started_at: b.record.started_at, id: b.record.eval_id },
+          ),
         )
         .slice(0, max)
         .map(recordOf);
@@ -110,8 +111,4 @@ export function createMemoryEvals(): EvalMethods {
       return { cases: matching.slice(offset, offset + limit), total: matching.length };
     },
   };
-}
-
-function compareDesc(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0;
 }
