@@ -2,11 +2,11 @@ import type { Pool } from 'pg';
 import { canonicalJson } from '../../evidence/canonical-json.js';
 import { NanocodeError } from '../../spec/errors.js';
 import type { RunEvent, RunHeader } from '../../spec/events.js';
-import type { RunOutcome } from '../../spec/outcome.js';
-import type { RunStore, RunSummary, StoredRun } from '../../spec/store.js';
+import type { RunStore, StoredRun } from '../../spec/store.js';
 import { guardStoreErrors } from '../guard-store-errors.js';
 import { resolveListLimit } from '../list-limit.js';
 import { listRunsQuery } from '../list-runs-query.js';
+import { type RunSummaryColumns, runSummaryOfRow } from '../run-row-summary.js';
 import { headerFields } from '../run-summary-fields.js';
 import { conflictError, unknownRunError } from '../store-errors.js';
 import { pgStoreError } from './pg-store-error.js';
@@ -30,15 +30,7 @@ export interface PostgresStoreOptions {
 }
 
 /** A `runs` row as PostgreSQL returns it. */
-interface PgRunRow {
-  run_id: string;
-  tenant: string;
-  workflow: string;
-  version: string;
-  profile: string;
-  outcome: string;
-  started_at: string;
-  finished_at: string | null;
+interface PgRunRow extends RunSummaryColumns {
   header: string;
   certificate: string | null;
   log_index: string | null;
@@ -142,7 +134,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
             [run_id],
           );
           const stored: StoredRun = {
-            summary: summaryOf(row),
+            summary: runSummaryOfRow({ row, event_count: row.event_count }),
             header: JSON.parse(row.header) as RunHeader,
             events: bodies.rows.map((e) => JSON.parse(e.body) as RunEvent),
           };
@@ -159,7 +151,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         ...values,
         limit,
       ]);
-      return rows.map(summaryOf);
+      return rows.map((row) => runSummaryOfRow({ row, event_count: row.event_count }));
     },
     async putCertificate({ run_id, envelope, log_index }) {
       const json = canonicalJson(envelope);
@@ -267,18 +259,4 @@ export function redactUrl(options: { url: string }): string {
   } catch {
     return 'postgres://(unparsable URL)';
   }
-}
-
-function summaryOf(row: PgRunRow): RunSummary {
-  return {
-    run_id: row.run_id,
-    tenant: row.tenant,
-    workflow: row.workflow,
-    workflow_version: row.version,
-    profile: row.profile,
-    outcome: row.outcome as RunOutcome | 'running',
-    started_at: row.started_at,
-    ...(row.finished_at === null ? {} : { finished_at: row.finished_at }),
-    event_count: row.event_count,
-  };
 }

@@ -1,11 +1,11 @@
 import { canonicalJson } from '../../evidence/canonical-json.js';
 import type { RunEvent, RunHeader } from '../../spec/events.js';
-import type { RunOutcome } from '../../spec/outcome.js';
-import type { RunStore, RunSummary, StoredRun } from '../../spec/store.js';
+import type { RunStore, StoredRun } from '../../spec/store.js';
 import { guardStoreErrors } from '../guard-store-errors.js';
 import { resolveListLimit } from '../list-limit.js';
 import { constraintRows } from '../list-runs-query.js';
 import { planAppend } from '../plan-append.js';
+import { runSummaryOfRow } from '../run-row-summary.js';
 import { headerFields } from '../run-summary-fields.js';
 import { conflictError, unknownRunError } from '../store-errors.js';
 import { openDatabase } from './open-database.js';
@@ -84,7 +84,7 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
     if (!row) return undefined;
     const events = sql.events.all(run_id).map((e) => JSON.parse(e.body) as RunEvent);
     const stored: StoredRun = {
-      summary: summaryOf(row, events.length),
+      summary: runSummaryOfRow({ row, event_count: events.length }),
       header: JSON.parse(row.header) as RunHeader,
       events,
     };
@@ -144,7 +144,9 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
     },
     async listRuns(options) {
       const limit = resolveListLimit({ limit: options.limit });
-      return listRuns({ filters: options, limit }).map((row) => summaryOf(row, row.event_count));
+      return listRuns({ filters: options, limit }).map((row) =>
+        runSummaryOfRow({ row, event_count: row.event_count }),
+      );
     },
     async putCertificate({ run_id, envelope, log_index }) {
       putCertificate.immediate(run_id, envelope, log_index);
@@ -174,18 +176,4 @@ export function createSqliteStore(options: SqliteStoreOptions): RunStore {
     },
   };
   return guardStoreErrors({ store, mapError: sqliteStoreError });
-}
-
-function summaryOf(row: RunRow, event_count: number): RunSummary {
-  return {
-    run_id: row.run_id,
-    tenant: row.tenant,
-    workflow: row.workflow,
-    workflow_version: row.version,
-    profile: row.profile,
-    outcome: row.outcome as RunOutcome | 'running',
-    started_at: row.started_at,
-    ...(row.finished_at === null ? {} : { finished_at: row.finished_at }),
-    event_count,
-  };
 }

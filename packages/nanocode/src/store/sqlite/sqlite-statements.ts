@@ -1,15 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { RunSummaryColumns } from '../run-row-summary.js';
 
 /** A `runs` row as stored. */
-export interface RunRow {
-  run_id: string;
-  tenant: string;
-  workflow: string;
-  version: string;
-  profile: string;
-  outcome: string;
-  started_at: string;
-  finished_at: string | null;
+export interface RunRow extends RunSummaryColumns {
   header: string;
   certificate: string | null;
   log_index: number | null;
