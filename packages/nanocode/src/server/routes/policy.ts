@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { DEFAULT_PROFILE } from '../../config/resolve-profile.js';
+import { DEFAULT_PROFILE, type ProfileSource } from '../../config/resolve-profile.js';
 import type { PolicyAction, PolicyDocument, TenantPolicy } from '../../spec/store.js';
 import { apiError } from '../api-error.js';
 import { createRouter } from '../create-router.js';
@@ -186,7 +186,11 @@ export function createPolicyRoutes(options: {
       action: PolicyAction;
       target: string;
       ifMatch: string | undefined;
-      edit: (current: TenantPolicy) => Record<string, PolicyDocument>;
+      /** The new documents, from the current policy and the project's profile files (read once per change). */
+      edit: (
+        current: TenantPolicy,
+        files: ReadonlyMap<string, ProfileSource>,
+      ) => Record<string, PolicyDocument>;
     },
   ): Promise<PolicyChangeResult> => {
     const principal = c.get('principal');
@@ -198,6 +202,7 @@ export function createPolicyRoutes(options: {
       at: options.now().toISOString(),
       check: (documents) => checkPolicy({ documents, files, env, projectDir }),
       ...change,
+      edit: (current) => change.edit(current, files),
     });
     c.header('ETag', policyEtag(result.policy));
     if (result.change !== null) {
@@ -270,13 +275,12 @@ export function createPolicyRoutes(options: {
   app.openapi(putWaiver, async (c) => {
     const { name, constraint } = c.req.valid('param');
     const waiver = { constraint, ...c.req.valid('json') };
-    const files = await loadProjectProfiles({ projectDir });
     const target = `${name}/waivers/${constraint}`;
     const result = await apply(c, {
       action: 'waiver.put',
       target,
       ifMatch: c.req.valid('header')['if-match'],
-      edit: (current) => {
+      edit: (current, files) => {
         const base =
           current.documents[name] ?? fileDocument({ name, value: files.get(name)?.document.value });
         const waivers = waiversOf(base).filter((w) => !sameScope(w, waiver));
