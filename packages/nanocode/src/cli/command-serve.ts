@@ -4,6 +4,7 @@ import { DEFAULT_KEY_DIR } from '../evidence/key-store.js';
 import type { Executor } from '../executor/executor.js';
 import { NanocodeError } from '../spec/errors.js';
 import type { CliIo } from './cli-io.js';
+import { collectOption } from './collect-option.js';
 import type { CommandContext } from './command-context.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { openCliStore } from './open-cli-store.js';
@@ -155,10 +156,6 @@ interface ServeFlags {
   systemDb?: string;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 /** Registers `nanocode serve`. It stops on SIGINT (the entry point's signal) and on SIGTERM. */
 export function registerServeCommand(options: { program: Command; context: CommandContext }): void {
   const { context } = options;
@@ -171,7 +168,12 @@ export function registerServeCommand(options: { program: Command; context: Comma
     .option('--host <host>', 'the address to bind; anything but loopback needs API keys', '127.0.0.1')
     .option('--store <url>', 'the run store: a SQLite file path or memory: (default: .nanocode/nanocode.db)')
     .option('--keys <dir>', 'the key directory that signs certificates and checkpoints', DEFAULT_KEY_DIR)
-    .option('--cors <origin>', 'an origin allowed to call the API from a browser; repeatable', collect, [])
+    .option(
+      '--cors <origin>',
+      'an origin allowed to call the API from a browser; repeatable',
+      collectOption,
+      [],
+    )
     .option('--executor <kind>', 'in-process, or dbos to enqueue runs for `nanocode worker`')
     .option('--system-db <url>', 'the DBOS system database (default: the --store database)')
     .action(async (flags: ServeFlags) => {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { DEFAULT_KEY_DIR } from '../evidence/key-store.js';
 import { NanocodeError } from '../spec/errors.js';
 import type { CliIo } from './cli-io.js';
+import { collectOption } from './collect-option.js';
 import type { CommandContext } from './command-context.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { openCliStore } from './open-cli-store.js';
@@ -143,10 +144,6 @@ function integer(options: { flag: string; value: string; min: number }): number 
   return n;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 /** Registers `nanocode worker`. It stops on SIGINT (the entry point's signal) and on SIGTERM. */
 export function registerWorkerCommand(options: { program: Command; context: CommandContext }): void {
   const { context } = options;
@@ -176,7 +173,7 @@ export function registerWorkerCommand(options: { program: Command; context: Comm
     .option(
       '--rate-limit <provider=n/period>',
       'a provider quota, e.g. openai=500/1m; repeatable',
-      collect,
+      collectOption,
       [],
     )
     .option('--poll-ms <ms>', 'how often the queue is polled when idle', '100')

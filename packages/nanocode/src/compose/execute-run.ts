@@ -1,4 +1,4 @@
-import { digestOf } from '../config/digest-of.js';
+import { configForTenant } from '../config/config-for-tenant.js';
 import type { PolicyRef, RunEvent } from '../spec/events.js';
 import type { RunOptions, RunResult, StepFunction } from '../spec/run.js';
 import type { RunStore } from '../spec/store.js';
@@ -66,7 +66,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
   const config =
     options.tenant === undefined
       ? options.config
-      : withTenant({ config: options.config, tenant: options.tenant });
+      : configForTenant({ config: options.config, tenant: options.tenant });
   if (options.evidence !== undefined) {
     for (const key of await ensureSigningKeys({ keyDir: options.evidence.keyDir }))
       options.onKeyCreated?.(key);
@@ -91,20 +91,4 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
   } catch (certifyError) {
     return { result, certification: null, certifyError };
   }
-}
-
-/**
- * The configuration with its profile's tenant replaced, digests recomputed: the certificate's config
- * digest must be the digest of what actually ran.
- */
-function withTenant(options: { config: ResolvedConfig; tenant: string }): ResolvedConfig {
-  const { config, tenant } = options;
-  if (config.profile.tenant === tenant) return config;
-  const profile = { ...config.profile, tenant };
-  return {
-    ...config,
-    profile,
-    digest: digestOf({ workflow: config.workflow, profile }),
-    profile_digest: digestOf(profile),
-  };
 }

@@ -5,11 +5,11 @@ import {
   type WorkflowStatus,
   type WorkflowStatusString,
 } from '@dbos-inc/dbos-sdk';
+import { configForTenant } from '../../config/config-for-tenant.js';
 import { NanocodeError } from '../../spec/errors.js';
 import type { RunEvent } from '../../spec/events.js';
 import type { RunOutcome } from '../../spec/outcome.js';
 import type { RunStore } from '../../spec/store.js';
-import { configForTenant } from '../config-for-tenant.js';
 import type { ExecutedRun, Executor, ExecutorRun, ExecutorRunStatus } from '../executor.js';
 import { DBOS_APP_NAME, DEFAULT_APP_VERSION, RUN_QUEUE, RUN_WORKFLOW } from './dbos-names.js';
 import type { RunWorkflowInput, RunWorkflowOutput } from './run-workflow-body.js';

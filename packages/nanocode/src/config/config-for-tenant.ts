@@ -1,9 +1,9 @@
-import { digestOf } from '../config/digest-of.js';
 import type { ResolvedConfig } from '../spec/workflow.js';
+import { digestOf } from './digest-of.js';
 
 /**
- * The configuration with its profile's tenant replaced and its digests recomputed, as `executeRun` does
- * for the in-process path: the certificate's config digest must be the digest of what actually ran.
+ * The configuration with its profile's tenant replaced and its digests recomputed (in process and on
+ * DBOS workers alike): the certificate's config digest must be the digest of what actually ran.
  */
 export function configForTenant(options: { config: ResolvedConfig; tenant: string }): ResolvedConfig {
   const { config, tenant } = options;
