@@ -42,7 +42,7 @@ export function createAiSdkAdapter(options: AiSdkAdapterOptions): Adapter {
           usage: result.usage,
           finish: result.finishReason.unified,
           answeredBy: result.response?.modelId,
-          latency_ms: performance.now() - started,
+          latency_ms: Math.round(performance.now() - started),
         });
       } catch (error) {
         throw toAdapterError({ error, signal, now: Date.now });
@@ -67,7 +67,7 @@ export function createAiSdkAdapter(options: AiSdkAdapterOptions): Adapter {
                 usage: part.usage,
                 finish: part.finish,
                 answeredBy: part.answeredBy,
-                latency_ms: performance.now() - started,
+                latency_ms: Math.round(performance.now() - started),
               }),
             };
           }

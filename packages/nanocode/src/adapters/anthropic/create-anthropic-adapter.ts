@@ -113,7 +113,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Adapte
       finish_reason: parts.finish_reason,
       usage,
       model: parts.model ?? options.model,
-      latency_ms: performance.now() - parts.started,
+      latency_ms: Math.round(performance.now() - parts.started),
       ...(cost === undefined ? {} : { cost_usd: cost }),
       ...(input_tokens === undefined || output_tokens === undefined ? { usage_estimated: true } : {}),
     };
